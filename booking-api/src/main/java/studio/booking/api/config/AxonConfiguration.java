@@ -1,0 +1,109 @@
+package studio.booking.api.config;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import studio.booking.messages.common.Actor;
+import studio.booking.messages.common.BookingSettings;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Axon on Postgres without Axon Server: JDBC event store (tables by Flyway), one transaction for
+ * a command, its events and the subscribing projections. Deadlines: Axon's db-scheduler
+ * auto-configuration (persistent, run once across nodes; a test asserts it is the one in use).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** The clock every rule reads; tests replace it. Axon stamps events with the same clock. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    BookingSettings bookingSettings(BookingProperties properties, Clock clock) {
+        GenericEventMessage.clock = clock;
+        return properties.settings();
+    }
+
+    /**
+     * Declared here because Axon's own transaction auto-configuration orders itself after Spring
+     * Boot 3 class names and, on Boot 4, ends up with none: events would then commit although a
+     * projection failed.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Projections and command-side lookups run in the command's transaction (subscribing), and a
+     * failure there — such as the exclusion constraint on confirmed bookings — must fail the command
+     * and roll everything back instead of being logged and swallowed.
+     */
+    @Bean
+    ConfigurerModule subscribingProcessorsThatPropagateErrors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingSubscribingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** The actor of a command travels on to every event it causes: the booking history reads it there. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Two nodes (or threads) appending to one aggregate at once: the loser retries on fresh state. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "command-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retries)
+                        .retryInterval(10)
+                        .maxRetryCount(8)
+                        .nonTransientFailurePredicate(failure -> !isConcurrencyFailure(failure))
+                        .build())
+                .build();
+    }
+
+    private static boolean isConcurrencyFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

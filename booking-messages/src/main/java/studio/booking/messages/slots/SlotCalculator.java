@@ -1,0 +1,124 @@
+package studio.booking.messages.slots;
+
+import studio.booking.messages.availability.AvailabilityOverride;
+import studio.booking.messages.availability.WeeklyWindow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Rules S1–S3: which slots an instructor's availability yields. Pure java.time, shared by the write
+ * side (is a requested interval a slot? which requests does a change orphan?) and the read side
+ * (slots and calendar), so both always agree.
+ */
+public final class SlotCalculator {
+
+    private SlotCalculator() {
+    }
+
+    /**
+     * S1/S2: weekly windows on matching days inside their effective range, cut into back-to-back
+     * slots, minus blocked days and any slot overlapping a blocked part of a day, plus extra hours.
+     * Only slots whose start falls on a local date in {@code [from, to]} are returned, sorted, each
+     * distinct slot once. Confirmed bookings, notice and horizon are not applied here: see
+     * {@link #offerable}.
+     */
+    public static List<Slot> candidateSlots(Collection<WeeklyWindow> weekly, Collection<AvailabilityOverride> overrides,
+                                            ZoneId zone, LocalDate from, LocalDate to) {
+        TreeSet<Slot> slots = new TreeSet<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            slots.addAll(slotsOn(date, weekly, overrides, zone));
+        }
+        return List.copyOf(slots);
+    }
+
+    private static List<Slot> slotsOn(LocalDate date, Collection<WeeklyWindow> weekly,
+                                      Collection<AvailabilityOverride> overrides, ZoneId zone) {
+        List<Slot> result = new ArrayList<>();
+        boolean dayBlocked = false;
+        List<Slot> blockedParts = new ArrayList<>();
+        for (AvailabilityOverride o : overrides) {
+            if (!o.overrideDate().equals(date)) {
+                continue;
+            }
+            if (o.blocksWholeDay()) {
+                dayBlocked = true;
+            } else if (o.blocksPartOfDay()) {
+                blockedParts.add(new Slot(instant(date, o.startTime(), zone), instant(date, o.endTime(), zone)));
+            } else if (o.isExtraHours()) {
+                // extra hours are always added, whatever is blocked (A2)
+                result.addAll(cut(date, o.startTime(), o.endTime(), durationOf(o), zone));
+            }
+        }
+        if (!dayBlocked) {
+            for (WeeklyWindow w : weekly) {
+                if (!w.appliesOn(date)) {
+                    continue;
+                }
+                for (Slot slot : cut(date, w.startTime(), w.endTime(), w.slotDurationMinutes(), zone)) {
+                    if (blockedParts.stream().noneMatch(slot::overlaps)) {
+                        result.add(slot);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int durationOf(AvailabilityOverride o) {
+        return o.slotDurationMinutes() == null ? WeeklyWindow.DEFAULT_SLOT_DURATION_MINUTES : o.slotDurationMinutes();
+    }
+
+    /**
+     * S2: local start and end become instants as {@link ZonedDateTime#of} resolves them; slots are
+     * cut on the real timeline from the start instant, the last ending no later than the end instant.
+     */
+    static List<Slot> cut(LocalDate date, LocalTime start, LocalTime end, int durationMinutes, ZoneId zone) {
+        Instant from = instant(date, start, zone);
+        Instant until = instant(date, end, zone);
+        Duration length = Duration.ofMinutes(durationMinutes);
+        List<Slot> slots = new ArrayList<>();
+        for (Instant s = from; !s.plus(length).isAfter(until); s = s.plus(length)) {
+            slots.add(new Slot(s, s.plus(length)));
+        }
+        return slots;
+    }
+
+    private static Instant instant(LocalDate date, LocalTime time, ZoneId zone) {
+        return ZonedDateTime.of(date, time, zone).toInstant();
+    }
+
+    /**
+     * S1: of the candidates, those still offered: not overlapping a confirmed booking, starting
+     * strictly after {@code earliestStartExclusive} (now + minimum notice) and no later than
+     * {@code latestStart} (now + booking horizon).
+     */
+    public static List<Slot> offerable(List<Slot> candidates, Collection<Slot> confirmed,
+                                       Instant earliestStartExclusive, Instant latestStart) {
+        List<Slot> result = new ArrayList<>();
+        for (Slot slot : candidates) {
+            if (slot.start().isAfter(earliestStartExclusive)
+                    && !slot.start().isAfter(latestStart)
+                    && confirmed.stream().noneMatch(slot::overlaps)) {
+                result.add(slot);
+            }
+        }
+        return result;
+    }
+
+    /** S3: only slots of exactly this length; {@code null} keeps all. */
+    public static List<Slot> ofDuration(List<Slot> slots, Integer durationMinutes) {
+        if (durationMinutes == null) {
+            return slots;
+        }
+        return slots.stream().filter(s -> s.durationMinutes() == durationMinutes).toList();
+    }
+}
