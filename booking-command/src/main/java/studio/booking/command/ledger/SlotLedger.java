@@ -65,6 +65,13 @@ public class SlotLedger {
         return reserved.size();
     }
 
+    /** The granted intervals by booking (a copy). */
+    Map<UUID, Slot> intervals() {
+        Map<UUID, Slot> copy = new HashMap<>();
+        reserved.forEach((id, i) -> copy.put(id, new Slot(i.start(), i.end())));
+        return copy;
+    }
+
     @EventSourcingHandler
     void on(SlotReserved e, @Timestamp Instant at) {
         instructorId = e.instructorId();
