@@ -77,7 +77,7 @@ public class BookingCommandHandler {
             return new BookingRequestResult(existing.get(), false);
         }
         ZoneId zone = instructor.get().zone(settings.studioTimeZone());
-        boolean isSlot = schedules.loadOrCreate(cmd.instructorId().toString(), InstructorSchedule::new)
+        boolean isSlot = schedules.loadOrCreate(InstructorSchedule.idOf(cmd.instructorId()), InstructorSchedule::new)
                 .invoke(s -> s.offers(slot, zone));
         BookingRequestRules.checkSlot(slot.start(),
                 !lookup.overlapping(cmd.instructorId(), BookingStatus.CONFIRMED, slot).isEmpty(), isSlot,
@@ -96,7 +96,7 @@ public class BookingCommandHandler {
         UUID instructorId = instructorOf(cmd.bookingId());
         locks.exclusive(instructorId);
         Instant now = clock.instant();
-        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(instructorId.toString(), SlotLedger::new);
+        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
         Aggregate<Booking> booking = bookings.load(cmd.bookingId().toString());
         booking.execute(b -> b.checkConfirmable(actor, now));
         Slot slot = booking.invoke(Booking::slot);
@@ -129,7 +129,7 @@ public class BookingCommandHandler {
                        DeadlineManager deadlines) throws Exception {
         UUID instructorId = instructorOf(cmd.bookingId());
         locks.exclusive(instructorId);
-        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(instructorId.toString(), SlotLedger::new);
+        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
         boolean wasConfirmed = bookings.load(cmd.bookingId().toString())
                 .invoke(b -> b.cancel(actor, cmd.reason(), clock.instant(), settings, deadlines));
         if (wasConfirmed) {

@@ -26,11 +26,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots serialise the fields
 public class SlotLedger {
 
+    /** Not the bare instructor id: Axon keys event streams by identifier alone, and the Member has that one. */
     @AggregateIdentifier
+    private String ledgerId;
     private UUID instructorId;
     private Map<UUID, Interval> reserved = new HashMap<>();
 
     public SlotLedger() {
+    }
+
+    /** The aggregate identifier of an instructor's ledger. */
+    public static String idOf(UUID instructorId) {
+        return "ledger:" + instructorId;
     }
 
     record Interval(Instant start, Instant end) {
@@ -74,6 +81,7 @@ public class SlotLedger {
 
     @EventSourcingHandler
     void on(SlotReserved e, @Timestamp Instant at) {
+        ledgerId = idOf(e.instructorId());
         instructorId = e.instructorId();
         // pruned by the event's own time, so a replay yields exactly the same state
         reserved.values().removeIf(i -> i.end().isBefore(at));

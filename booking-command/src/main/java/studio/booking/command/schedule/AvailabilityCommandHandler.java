@@ -115,7 +115,7 @@ public class AvailabilityCommandHandler {
     }
 
     private Aggregate<InstructorSchedule> schedule(UUID instructorId) throws Exception {
-        return schedules.loadOrCreate(instructorId.toString(), InstructorSchedule::new);
+        return schedules.loadOrCreate(InstructorSchedule.idOf(instructorId), InstructorSchedule::new);
     }
 
     private ZoneId zoneOf(UUID instructorId, BookingSettings settings) {

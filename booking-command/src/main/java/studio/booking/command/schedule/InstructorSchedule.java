@@ -28,19 +28,26 @@ import java.util.function.Function;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One instructor's availability (id = instructor id): weekly windows (A1) and date overrides (A2),
+ * One instructor's availability (identifier {@link #idOf}: derived from the instructor id): weekly windows (A1) and date overrides (A2),
  * changed only by the instructor or the owner (A4). Created by its first change. The availability
  * handler drives it, because a change may orphan requests (A3) that it must decline too.
  */
 @Aggregate
 public class InstructorSchedule {
 
+    /** Not the bare instructor id: Axon keys event streams by identifier alone, and the Member has that one. */
     @AggregateIdentifier
+    private String scheduleId;
     private UUID instructorId;
     private final Map<UUID, WeeklyWindow> weekly = new LinkedHashMap<>();
     private final Map<UUID, AvailabilityOverride> overrides = new LinkedHashMap<>();
 
     public InstructorSchedule() {
+    }
+
+    /** The aggregate identifier of an instructor's schedule. */
+    public static String idOf(UUID instructorId) {
+        return "schedule:" + instructorId;
     }
 
     /** A1. Answers the window's id. {@code today}: the instructor's local date, the default start. */
@@ -165,6 +172,7 @@ public class InstructorSchedule {
 
     @EventSourcingHandler
     void on(WeeklyWindowAdded e) {
+        scheduleId = idOf(e.instructorId());
         instructorId = e.instructorId();
         weekly.put(e.window().windowId(), e.window());
     }
@@ -176,6 +184,7 @@ public class InstructorSchedule {
 
     @EventSourcingHandler
     void on(AvailabilityOverrideAdded e) {
+        scheduleId = idOf(e.instructorId());
         instructorId = e.instructorId();
         overrides.put(e.override().overrideId(), e.override());
     }

@@ -16,7 +16,7 @@ import static studio.booking.messages.common.RuleViolation.Kind.CONFLICT;
 class SlotLedgerTest {
 
     private static final UUID INSTRUCTOR = UUID.randomUUID();
-    private static final String ID = INSTRUCTOR.toString();
+    private static final String ID = SlotLedger.idOf(INSTRUCTOR);
     private static final Instant NOON = Instant.parse("2030-03-04T12:00:00Z");
     private static final UUID A = UUID.randomUUID();
     private static final UUID B = UUID.randomUUID();

@@ -30,7 +30,7 @@ import static studio.booking.messages.common.RuleViolation.Kind.NOT_FOUND;
 class InstructorScheduleTest {
 
     private static final UUID INSTRUCTOR = UUID.randomUUID();
-    private static final String ID = INSTRUCTOR.toString();
+    private static final String ID = InstructorSchedule.idOf(INSTRUCTOR);
     private static final Actor SELF = new Actor(INSTRUCTOR, Role.INSTRUCTOR);
     private static final Actor OWNER = new Actor(UUID.randomUUID(), Role.OWNER);
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
