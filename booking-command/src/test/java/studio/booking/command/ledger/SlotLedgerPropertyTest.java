@@ -21,7 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** B2 as a property: whatever reserves and releases happen, the granted intervals never overlap. */
-class SlotLedgerProperties {
+class SlotLedgerPropertyTest {
 
     private static final UUID INSTRUCTOR = UUID.randomUUID();
     private static final Instant BASE = Instant.parse("2030-01-01T00:00:00Z");
