@@ -2,7 +2,6 @@ package studio.booking.query;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import studio.booking.messages.availability.AvailabilityOverride;
 import studio.booking.messages.availability.AvailabilityOverrideAdded;
@@ -43,7 +42,8 @@ import java.util.UUID;
 /**
  * Base of the read-side tests: one real PostgreSQL per test JVM (embedded), migrated by Flyway
  * with this module's migrations, the projections and query handlers wired by hand, and every
- * table emptied through the projections' reset handlers before each test.
+ * table emptied through the projections' reset handlers for each test (JUnit makes one
+ * instance per test).
  */
 public abstract class ReadSideTest {
 
@@ -83,8 +83,8 @@ public abstract class ReadSideTest {
         }
     }
 
-    @BeforeEach
-    void emptyProjections() {
+    /** Runs before the fields of a test class, so they may already write givens. */
+    protected ReadSideTest() {
         wire();
         membersProjection.reset();
         availabilityProjection.reset();
