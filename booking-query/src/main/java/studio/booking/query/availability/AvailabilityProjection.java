@@ -14,6 +14,7 @@ import studio.booking.messages.availability.WeeklyWindowAdded;
 import studio.booking.messages.availability.WeeklyWindowRemoved;
 import studio.booking.query.support.Sql;
 
+import java.sql.Types;
 import java.time.Instant;
 
 /**
@@ -47,7 +48,7 @@ public class AvailabilityProjection {
                 .param("end", w.endTime())
                 .param("duration", w.slotDurationMinutes())
                 .param("from", w.effectiveFrom())
-                .param("until", w.effectiveUntil(), java.sql.Types.DATE)
+                .param("until", w.effectiveUntil(), Types.DATE)
                 .param("at", Sql.ts(at))
                 .update();
     }
@@ -70,11 +71,11 @@ public class AvailabilityProjection {
                 .param("id", o.overrideId())
                 .param("instructorId", event.instructorId())
                 .param("date", o.overrideDate())
-                .param("start", o.startTime(), java.sql.Types.TIME)
-                .param("end", o.endTime(), java.sql.Types.TIME)
+                .param("start", o.startTime(), Types.TIME)
+                .param("end", o.endTime(), Types.TIME)
                 .param("available", o.available())
-                .param("reason", o.reason(), java.sql.Types.VARCHAR)
-                .param("duration", o.slotDurationMinutes(), java.sql.Types.INTEGER)
+                .param("reason", o.reason(), Types.VARCHAR)
+                .param("duration", o.slotDurationMinutes(), Types.INTEGER)
                 .param("at", Sql.ts(at))
                 .update();
     }

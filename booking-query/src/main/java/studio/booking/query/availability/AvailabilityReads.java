@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -91,14 +92,14 @@ public class AvailabilityReads {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
-    public java.util.Optional<UUID> windowOwner(UUID windowId) {
+    public Optional<UUID> windowOwner(UUID windowId) {
         return jdbc.sql("SELECT instructor_id FROM instructor_availability WHERE id = :id")
                 .param("id", windowId)
                 .query(UUID.class)
                 .optional();
     }
 
-    public java.util.Optional<UUID> overrideOwner(UUID overrideId) {
+    public Optional<UUID> overrideOwner(UUID overrideId) {
         return jdbc.sql("SELECT instructor_id FROM availability_overrides WHERE id = :id")
                 .param("id", overrideId)
                 .query(UUID.class)

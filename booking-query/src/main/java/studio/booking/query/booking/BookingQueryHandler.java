@@ -6,8 +6,8 @@ import studio.booking.messages.booking.BookingQueries.BookingList;
 import studio.booking.messages.booking.BookingQueries.FindBooking;
 import studio.booking.messages.booking.BookingQueries.FindBookings;
 import studio.booking.messages.booking.BookingView;
-import studio.booking.query.member.MemberReads;
 import studio.booking.messages.member.MemberView;
+import studio.booking.query.member.MemberReads;
 
 import java.time.Instant;
 import java.time.ZoneId;

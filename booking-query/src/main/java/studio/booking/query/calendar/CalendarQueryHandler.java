@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The month view in one answer: every date of the month, the slots still offered on it and the
@@ -74,7 +75,7 @@ public class CalendarQueryHandler {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
 
-        Map<java.util.UUID, ZoneId> instructors = new LinkedHashMap<>();
+        Map<UUID, ZoneId> instructors = new LinkedHashMap<>();
         for (MemberView i : members.activeInstructors()) {
             instructors.put(i.id(), ZoneId.of(i.timeZone()));
         }

@@ -14,6 +14,7 @@ import studio.booking.messages.member.MemberRoleChanged;
 import org.axonframework.eventhandling.Timestamp;
 import studio.booking.query.support.Sql;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The {@code members} table. Every value comes from the events and their timestamps, so a replay
@@ -81,7 +82,7 @@ public class MembersProjection {
         setActive(event.memberId(), true, at);
     }
 
-    private void setActive(java.util.UUID memberId, boolean active, Instant at) {
+    private void setActive(UUID memberId, boolean active, Instant at) {
         jdbc.sql("UPDATE members SET active = :active, updated_at = :at WHERE id = :id")
                 .param("id", memberId)
                 .param("active", active)
