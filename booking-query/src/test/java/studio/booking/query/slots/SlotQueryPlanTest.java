@@ -6,16 +6,16 @@ import studio.booking.messages.slots.SlotQueries.GetAvailableSlots;
 import studio.booking.query.ReadSideTest;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read-side target: slots of one instructor-month with 10,000 bookings in history, one indexed
- * query per table. The plan is asserted exactly; the time loosely (shared CI machines), and printed.
+ * The read side's shape for the speed target (slots of one instructor-month with 10,000 bookings in
+ * history): confirmed bookings are read through the exclusion constraint's GIST index, never a
+ * scan. The speed itself is measured by bench/run.sh (docs/BENCHMARKS.md), not by a test.
  */
-class SlotPerformanceTest extends ReadSideTest {
+class SlotQueryPlanTest extends ReadSideTest {
 
     UUID instructor = member("Busy", Role.INSTRUCTOR);
     UUID member = member("Regular", Role.MEMBER_FULL);
@@ -63,22 +63,5 @@ class SlotPerformanceTest extends ReadSideTest {
                 null);
         int offered = slotQueries.handle(query).slots().size();
         assertThat(offered).isGreaterThan(500);
-        for (int i = 0; i < 1000; i++) {
-            slotQueries.handle(query);
-        }
-        long[] nanos = new long[1000];
-        for (int i = 0; i < nanos.length; i++) {
-            long t0 = System.nanoTime();
-            slotQueries.handle(query);
-            nanos[i] = System.nanoTime() - t0;
-        }
-        Arrays.sort(nanos);
-        double p50 = nanos[nanos.length / 2] / 1e6;
-        double p99 = nanos[(int) (nanos.length * 0.99)] / 1e6;
-        System.out.printf("slots of one instructor-month, 10,000 bookings: %d slots, p50 %.2f ms, p99 %.2f ms%n",
-                offered, p50, p99);
-        // on an idle machine p99 stays near the 10 ms target; shared build machines add scheduling noise
-        assertThat(p50).as("p50 in ms").isLessThan(10.0);
-        assertThat(p99).as("p99 in ms (target 10 ms)").isLessThan(50.0);
     }
 }
