@@ -1,20 +1,18 @@
 package studio.booking.api.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The default database: a real PostgreSQL started by the application, its files kept in
+ * The default database: a real PostgreSQL run by the application, its files kept in
  * {@code booking.data-dir} so that data survive restarts. Used only when no
  * {@code spring.datasource.url} is configured.
  */
@@ -22,29 +20,17 @@ import java.nio.file.Path;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${booking.data-dir:./data}") Path dataDir) throws IOException {
-        Path pgData = dataDir.toAbsolutePath().resolve("postgres");
-        Files.createDirectories(pgData);
-        OrphanedPostmaster.stopIfRunning(pgData);
-        log.info("Starting embedded PostgreSQL with data in {}", pgData);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                // zonky's defaults trade durability for speed; a studio's bookings must survive a crash
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100")
-                .setOverrideWorkingDirectory(dataDir.toAbsolutePath().resolve("runtime").toFile())
-                .start();
+    EmbeddedPostgres embeddedPostgres(ObjectProvider<EmbeddedPostgresStarter.Startup> startup,
+                                      @Value("${booking.data-dir:./data}") Path dataDir) {
+        EmbeddedPostgresStarter.Startup started = startup.getIfAvailable();
+        // without the initializer (e.g. a test context built by hand) start it here
+        return started != null ? started.await() : EmbeddedPostgresStarter.start(dataDir.toAbsolutePath());
     }
 
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres) {
-        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+        HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setPoolName("booking-embedded");

@@ -1,0 +1,316 @@
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load generator for docs/BENCHMARKS.md, run by bench/run.sh against the real jar. Uses only the
+ * JDK (launched as a single-file program) and only the public REST API.
+ *
+ * <pre>
+ *   java bench/BookingBenchmark.java run BASE_URL LAUNCH_EPOCH_MILLIS OUT_FILE
+ *   java bench/BookingBenchmark.java summarize FILE...
+ * </pre>
+ */
+public class BookingBenchmark {
+
+    static final ZoneId ZONE = ZoneId.of("America/New_York");
+    static final String OWNER_EMAIL = "owner@bench.test";
+    static final String OWNER_PASSWORD = "bench-owner-password";
+    static final int CLIENTS = 16;
+    static final int INSTRUCTORS = 16;
+    static final Duration WARMUP = Duration.ofSeconds(5);
+    static final Duration MEASURE = Duration.ofSeconds(20);
+    static final int HISTORY_BOOKINGS = 10_000;
+    static final int SLOT_QUERIES = 2_000;
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "run" -> run(args[1], Long.parseLong(args[2]), Path.of(args[3]));
+            case "summarize" -> summarize(Arrays.copyOfRange(args, 1, args.length));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void run(String base, long launchedAtMillis, Path out) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("start_to_ready_ms", awaitReady(base, launchedAtMillis));
+
+        Client owner = Client.signIn(base, OWNER_EMAIL, OWNER_PASSWORD);
+        List<String> instructors = new ArrayList<>();
+        for (int i = 0; i < INSTRUCTORS; i++) {
+            String id = owner.createMember("instructor" + i + "@bench.test", "Instructor " + i, "instructor");
+            instructors.add(id);
+            for (int day = 0; day < 7; day++) {
+                // every day 06:00-22:00 in 15-minute slots: 64 slots a day, a year ahead
+                owner.post("/api/availability", String.format(
+                        "{\"instructor_id\":\"%s\",\"day_of_week\":%d,\"start_time\":\"06:00\",\"end_time\":\"22:00\","
+                                + "\"slot_duration_minutes\":15}", id, day), 201);
+            }
+        }
+        List<Client> members = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            owner.createMember("member" + i + "@bench.test", "Member " + i, "member_full");
+            members.add(Client.signIn(base, "member" + i + "@bench.test", "bench-member-password"));
+        }
+
+        result.putAll(requestBenchmark(members, instructors));
+        result.putAll(slotsBenchmark(owner, members.get(0), instructors.get(0)));
+        result.put("heap_max", "-Xmx512m");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, toJson(result));
+        System.out.println(toJson(result));
+    }
+
+    static long awaitReady(String base, long launchedAtMillis) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    return System.currentTimeMillis() - launchedAtMillis;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(20); // polling interval of a readiness probe
+        }
+        throw new IllegalStateException("not ready in 120 s");
+    }
+
+    /** POST /api/bookings by 16 concurrent members, random slots of 16 instructors. */
+    static Map<String, Object> requestBenchmark(List<Client> members, List<String> instructors) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        long warmupEnd = System.nanoTime() + WARMUP.toNanos();
+        long end = warmupEnd + MEASURE.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        for (Client member : members) {
+            pool.submit(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                LocalDate today = LocalDate.now(ZONE);
+                while (System.nanoTime() < end) {
+                    String instructor = instructors.get(random.nextInt(instructors.size()));
+                    ZonedDateTime start = ZonedDateTime.of(today.plusDays(2 + random.nextInt(300)),
+                            LocalTime.of(6, 0).plusMinutes(15L * random.nextInt(64)), ZONE);
+                    String body = String.format("{\"instructor_id\":\"%s\",\"start_time\":\"%s\",\"end_time\":\"%s\"}",
+                            instructor, start.toInstant(), start.plusMinutes(15).toInstant());
+                    long t0 = System.nanoTime();
+                    int status = member.postStatus("/api/bookings", body);
+                    long t1 = System.nanoTime();
+                    if (t0 >= warmupEnd) {
+                        latencies.add(t1 - t0);
+                        if (status != 201 && status != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("requests_per_second", Math.round(sorted.size() / (double) MEASURE.toSeconds()));
+        r.put("requests_p50_ms", millis(percentile(sorted, 50)));
+        r.put("requests_p99_ms", millis(percentile(sorted, 99)));
+        r.put("requests_non_2xx", failures.get());
+        return r;
+    }
+
+    /** GET /api/slots for one instructor-month after 10,000 bookings in that instructor's history. */
+    static Map<String, Object> slotsBenchmark(Client owner, Client member, String instructor) throws Exception {
+        // 10,000 confirmed lessons, 5 weeks ahead and on: 64 slots a day
+        LocalDate first = LocalDate.now(ZONE).plusDays(35);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int offset = t;
+            done.add(pool.submit(() -> {
+                for (int i = offset; i < HISTORY_BOOKINGS; i += 8) {
+                    ZonedDateTime start = ZonedDateTime.of(first.plusDays(i / 64),
+                            LocalTime.of(6, 0).plusMinutes(15L * (i % 64)), ZONE);
+                    String id = owner.postForId("/api/bookings", String.format(
+                            "{\"instructor_id\":\"%s\",\"member_id\":\"%s\",\"start_time\":\"%s\",\"end_time\":\"%s\"}",
+                            instructor, member.id, start.toInstant(), start.plusMinutes(15).toInstant()),
+                            "booking_id");
+                    owner.post("/api/bookings/" + id + "/confirm", "{}", 200);
+                }
+                return null;
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        YearMonth month = YearMonth.from(first.plusDays(60));
+        String path = "/api/slots/" + instructor + "?start=" + month.atDay(1) + "&end=" + month.atEndOfMonth();
+        for (int i = 0; i < 200; i++) {
+            member.get(path);
+        }
+        List<Long> sorted = new ArrayList<>();
+        for (int i = 0; i < SLOT_QUERIES; i++) {
+            long t0 = System.nanoTime();
+            member.get(path);
+            sorted.add(System.nanoTime() - t0);
+        }
+        Collections.sort(sorted);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("slots_month_p50_ms", millis(percentile(sorted, 50)));
+        r.put("slots_month_p99_ms", millis(percentile(sorted, 99)));
+        return r;
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static double millis(long nanos) {
+        return Math.round(nanos / 10_000.0) / 100.0;
+    }
+
+    static void summarize(String[] files) throws IOException {
+        Map<String, List<Double>> values = new TreeMap<>();
+        for (String f : files) {
+            Matcher m = Pattern.compile("\"([a-z0-9_]+)\":([0-9.]+)").matcher(Files.readString(Path.of(f)));
+            while (m.find()) {
+                values.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(Double.parseDouble(m.group(2)));
+            }
+        }
+        System.out.println("| metric | median | runs |");
+        System.out.println("|---|---|---|");
+        values.forEach((k, v) -> {
+            List<Double> s = new ArrayList<>(v);
+            Collections.sort(s);
+            double median = s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+            System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", k, fmt(median), s.stream().map(BookingBenchmark::fmt).toList());
+        });
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    static String toJson(Map<String, Object> m) {
+        StringBuilder sb = new StringBuilder("{");
+        m.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":")
+                .append(v instanceof String ? "\"" + v + "\"" : v));
+        return sb.append('}').toString();
+    }
+
+    /** One signed-in user: session cookie plus the CSRF token echoed as API.md says. */
+    static final class Client {
+        final String base;
+        final HttpClient http;
+        final CookieManager cookies = new CookieManager();
+        String id;
+
+        Client(String base) {
+            this.base = base;
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1).build();
+        }
+
+        static Client signIn(String base, String email, String password) throws Exception {
+            Client c = new Client(base);
+            HttpResponse<String> r = c.http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            String.format("{\"email\":\"%s\",\"password\":\"%s\"}", email, password)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 204) {
+                throw new IllegalStateException("sign-in of " + email + ": " + r.statusCode() + " " + r.body());
+            }
+            c.id = field(c.get("/api/me"), "id");
+            return c;
+        }
+
+        String createMember(String email, String name, String role) throws Exception {
+            String password = role.equals("instructor") ? "bench-instructor-password" : "bench-member-password";
+            return postForId("/api/members", String.format(
+                    "{\"email\":\"%s\",\"display_name\":\"%s\",\"role\":\"%s\",\"password\":\"%s\"}",
+                    email, name, role, password), "id");
+        }
+
+        String csrf() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue).findFirst().orElse("");
+        }
+
+        HttpResponse<String> send(String method, String path, String body) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf());
+            b = body == null ? b.GET() : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        String get(String path) throws Exception {
+            HttpResponse<String> r = send("GET", path, null);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+            }
+            return r.body();
+        }
+
+        int postStatus(String path, String body) throws Exception {
+            return send("POST", path, body).statusCode();
+        }
+
+        String post(String path, String body, int expected) throws Exception {
+            HttpResponse<String> r = send("POST", path, body);
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
+            }
+            return r.body();
+        }
+
+        String postForId(String path, String body, String field) throws Exception {
+            HttpResponse<String> r = send("POST", path, body);
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
+            }
+            return field(r.body(), field);
+        }
+
+        static String field(String json, String name) {
+            Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+            if (!m.find()) {
+                throw new IllegalStateException("no " + name + " in " + json);
+            }
+            return m.group(1);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package studio.booking.api.config;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import studio.booking.messages.common.BookingSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** DESIGN.md, Configuration: every property, with its default, in property and environment form. */
+class BookingPropertiesTest {
+
+    @Test
+    void defaults_are_those_of_the_design() {
+        BookingProperties properties = bind(new MapPropertySource("none", Map.of()));
+
+        assertThat(properties.settings()).isEqualTo(BookingSettings.defaults());
+        assertThat(properties.dataDir().normalize()).isEqualTo(Path.of("data"));
+        assertThat(properties.demoData()).as("unset: decided by the database in use").isNull();
+        assertThat(properties.owner().email()).isNull();
+    }
+
+    @Test
+    void every_property_binds_from_spring_properties() {
+        BookingProperties properties = bind(new MapPropertySource("props", Map.ofEntries(
+                Map.entry("booking.studio.time-zone", "Europe/Berlin"),
+                Map.entry("booking.pending-expiry", "PT2H"),
+                Map.entry("booking.member-cancellation-notice", "PT48H"),
+                Map.entry("booking.minimum-notice", "PT3H"),
+                Map.entry("booking.booking-horizon", "P90D"),
+                Map.entry("booking.max-pending-per-member", "3"),
+                Map.entry("booking.auto-complete-after", "PT6H"),
+                Map.entry("booking.owner.email", "owner@example.studio"),
+                Map.entry("booking.owner.password", "secret-passphrase"),
+                Map.entry("booking.demo-data", "false"),
+                Map.entry("booking.data-dir", "/var/lib/booking"))));
+
+        assertCustomised(properties);
+    }
+
+    @Test
+    void every_property_binds_from_the_environment_form() {
+        BookingProperties properties = bind(new SystemEnvironmentPropertySource("systemEnvironment", Map.ofEntries(
+                Map.entry("BOOKING_STUDIO_TIME_ZONE", "Europe/Berlin"),
+                Map.entry("BOOKING_PENDING_EXPIRY", "PT2H"),
+                Map.entry("BOOKING_MEMBER_CANCELLATION_NOTICE", "PT48H"),
+                Map.entry("BOOKING_MINIMUM_NOTICE", "PT3H"),
+                Map.entry("BOOKING_BOOKING_HORIZON", "P90D"),
+                Map.entry("BOOKING_MAX_PENDING_PER_MEMBER", "3"),
+                Map.entry("BOOKING_AUTO_COMPLETE_AFTER", "PT6H"),
+                Map.entry("BOOKING_OWNER_EMAIL", "owner@example.studio"),
+                Map.entry("BOOKING_OWNER_PASSWORD", "secret-passphrase"),
+                Map.entry("BOOKING_DEMO_DATA", "false"),
+                Map.entry("BOOKING_DATA_DIR", "/var/lib/booking"))));
+
+        assertCustomised(properties);
+    }
+
+    private static void assertCustomised(BookingProperties properties) {
+        assertThat(properties.settings()).isEqualTo(new BookingSettings(ZoneId.of("Europe/Berlin"), Duration.ofHours(2),
+                Duration.ofHours(48), Duration.ofHours(3), Duration.ofDays(90), 3, Duration.ofHours(6)));
+        assertThat(properties.owner().email()).isEqualTo("owner@example.studio");
+        assertThat(properties.owner().password()).isEqualTo("secret-passphrase");
+        assertThat(properties.demoData()).isFalse();
+        assertThat(properties.dataDir()).isEqualTo(Path.of("/var/lib/booking"));
+    }
+
+    private static BookingProperties bind(org.springframework.core.env.PropertySource<?> source) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(source);
+        ConfigurationPropertySources.attach(environment);
+        return Binder.get(environment).bindOrCreate("booking", BookingProperties.class);
+    }
+}
