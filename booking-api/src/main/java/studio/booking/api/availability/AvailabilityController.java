@@ -143,9 +143,10 @@ public class AvailabilityController {
         }
         input.validate();
         instructors.require(instructorId);
-        Integer slotDuration = available
-                ? (duration == null ? WeeklyWindow.DEFAULT_SLOT_DURATION_MINUTES : duration)
-                : duration;
+        Integer slotDuration = duration;
+        if (available && slotDuration == null) {
+            slotDuration = WeeklyWindow.DEFAULT_SLOT_DURATION_MINUTES;
+        }
         AvailabilityOverride override = new AvailabilityOverride(UUID.randomUUID(), date, start, end, available,
                 reason, slotDuration);
         AvailabilityChangeResult result = messaging.send(actor, new AddAvailabilityOverride(instructorId, override));
