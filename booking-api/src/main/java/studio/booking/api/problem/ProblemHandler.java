@@ -1,6 +1,7 @@
 package studio.booking.api.problem;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -83,7 +84,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> other(Exception e) {
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof RuleViolation violation) {
                 return ruleViolation(violation);
             }
@@ -95,6 +96,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (t instanceof AggregateNotFoundException notFound) {
                 return aggregateNotFound(notFound);
+            }
+            if (t instanceof ConcurrencyException) {
+                return Problems.entity(Problems.problem(HttpStatus.CONFLICT,
+                        "Someone else changed this at the same moment: try again"));
             }
             if (t instanceof SQLException sql && sqlState(sql) != null) {
                 ProblemDetail problem = sqlProblem(sqlState(sql));
