@@ -60,6 +60,8 @@ public class EmbeddedPostgresStarter implements ApplicationContextInitializer<Co
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
                     .setOverrideWorkingDirectory(dataDir.resolve("runtime").toFile())
+                    // Spring closes it after everything that uses it; a JVM hook of its own would race that
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDir, e);

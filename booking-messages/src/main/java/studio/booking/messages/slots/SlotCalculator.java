@@ -52,7 +52,12 @@ public final class SlotCalculator {
             if (o.blocksWholeDay()) {
                 dayBlocked = true;
             } else if (o.blocksPartOfDay()) {
-                blockedParts.add(new Slot(instant(date, o.startTime(), zone), instant(date, o.endTime(), zone)));
+                Instant blockStart = instant(date, o.startTime(), zone);
+                Instant blockEnd = instant(date, o.endTime(), zone);
+                // a block lying wholly in a DST gap resolves to an empty interval: it blocks nothing
+                if (blockEnd.isAfter(blockStart)) {
+                    blockedParts.add(new Slot(blockStart, blockEnd));
+                }
             } else if (o.isExtraHours()) {
                 // extra hours are always added, whatever is blocked (A2)
                 result.addAll(cut(date, o.startTime(), o.endTime(), durationOf(o), zone));

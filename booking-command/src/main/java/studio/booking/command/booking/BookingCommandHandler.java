@@ -1,0 +1,143 @@
+package studio.booking.command.booking;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import studio.booking.command.ledger.InstructorLocks;
+import studio.booking.command.ledger.SlotLedger;
+import studio.booking.command.member.MemberLookup;
+import studio.booking.command.schedule.InstructorSchedule;
+import studio.booking.messages.booking.BookingRequestResult;
+import studio.booking.messages.booking.BookingStatus;
+import studio.booking.messages.booking.CancelBooking;
+import studio.booking.messages.booking.ConfirmBooking;
+import studio.booking.messages.booking.ConfirmationResult;
+import studio.booking.messages.booking.DeclineCause;
+import studio.booking.messages.booking.RequestBooking;
+import studio.booking.messages.common.Actor;
+import studio.booking.messages.common.BookingSettings;
+import studio.booking.messages.common.RuleViolation;
+import studio.booking.messages.slots.Slot;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The booking commands that involve more than one aggregate. Each takes the instructor's advisory
+ * lock first, then loads aggregates in the one order InstructorSchedule → SlotLedger → Booking(s)
+ * (docs/architecture.md), so concurrent commands never deadlock and a confirmation sees every
+ * committed request it competes with.
+ */
+@Component
+public class BookingCommandHandler {
+
+    private final Repository<InstructorSchedule> schedules;
+    private final Repository<SlotLedger> ledgers;
+    private final Repository<Booking> bookings;
+    private final InstructorLocks locks;
+    private final MemberLookup members;
+    private final BookingLookup lookup;
+
+    public BookingCommandHandler(@Qualifier("instructorScheduleRepository") Repository<InstructorSchedule> schedules,
+                                 @Qualifier("slotLedgerRepository") Repository<SlotLedger> ledgers,
+                                 @Qualifier("bookingRepository") Repository<Booking> bookings,
+                                 InstructorLocks locks, MemberLookup members, BookingLookup lookup) {
+        this.schedules = schedules;
+        this.ledgers = ledgers;
+        this.bookings = bookings;
+        this.locks = locks;
+        this.members = members;
+        this.lookup = lookup;
+    }
+
+    /** B1. */
+    @CommandHandler
+    public BookingRequestResult handle(RequestBooking cmd, Actor actor, Clock clock, BookingSettings settings,
+                                       DeadlineManager deadlines) throws Exception {
+        locks.shared(cmd.instructorId());
+        Instant now = clock.instant();
+        UUID memberId = BookingRequestRules.memberFor(cmd, actor,
+                actor == null ? Optional.empty() : members.find(actor.id()),
+                cmd.memberId() == null ? Optional.empty() : members.find(cmd.memberId()));
+        var instructor = members.find(cmd.instructorId());
+        BookingRequestRules.checkRequest(cmd, memberId, instructor, now);
+        Slot slot = new Slot(cmd.startTime(), cmd.endTime());
+
+        members.lock(memberId); // one member's requests one at a time: exact pending limit, one booking per double click
+        Optional<UUID> existing = lookup.identicalPending(memberId, cmd.instructorId(), slot);
+        if (existing.isPresent()) {
+            return new BookingRequestResult(existing.get(), false);
+        }
+        ZoneId zone = instructor.get().zone(settings.studioTimeZone());
+        boolean isSlot = schedules.loadOrCreate(InstructorSchedule.idOf(cmd.instructorId()), InstructorSchedule::new)
+                .invoke(s -> s.offers(slot, zone));
+        BookingRequestRules.checkSlot(slot.start(),
+                !lookup.overlapping(cmd.instructorId(), BookingStatus.CONFIRMED, slot).isEmpty(), isSlot,
+                lookup.pendingCount(memberId), now, settings);
+
+        UUID bookingId = cmd.bookingId() == null ? UUID.randomUUID() : cmd.bookingId();
+        bookings.newInstance(() -> new Booking(bookingId, cmd.instructorId(), memberId, slot, cmd.notes(), now,
+                settings, deadlines));
+        return new BookingRequestResult(bookingId, true);
+    }
+
+    /** B2: the ledger grants the interval, then every overlapping request is declined in this unit of work. */
+    @CommandHandler
+    public ConfirmationResult handle(ConfirmBooking cmd, Actor actor, Clock clock, BookingSettings settings,
+                                     DeadlineManager deadlines) throws Exception {
+        UUID instructorId = instructorOf(cmd.bookingId());
+        locks.exclusive(instructorId);
+        Instant now = clock.instant();
+        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
+        Aggregate<Booking> booking = bookings.load(cmd.bookingId().toString());
+        booking.execute(b -> b.checkConfirmable(actor, now));
+        Slot slot = booking.invoke(Booking::slot);
+        ledger.execute(l -> l.reserve(instructorId, cmd.bookingId(), slot.start(), slot.end()));
+        booking.execute(b -> b.confirm(actor, now, settings, deadlines));
+
+        List<UUID> declined = new ArrayList<>();
+        for (BookingRef competitor : competitors(cmd.bookingId(),
+                lookup.overlapping(instructorId, BookingStatus.PENDING, slot))) {
+            boolean done = bookings.load(competitor.bookingId().toString()).invoke(b -> b.declineBecause(
+                    DeclineCause.COMPETING_BOOKING_CONFIRMED, "Another booking was confirmed for this time",
+                    cmd.bookingId(), deadlines));
+            if (done) {
+                declined.add(competitor.bookingId());
+            }
+        }
+        return new ConfirmationResult(declined);
+    }
+
+    /** B2: the requests a confirmation declines — every other pending one overlapping it. */
+    static List<BookingRef> competitors(UUID confirmed, List<BookingRef> overlappingPending) {
+        return overlappingPending.stream()
+                .filter(b -> !b.bookingId().equals(confirmed) && b.status() == BookingStatus.PENDING)
+                .toList();
+    }
+
+    /** B4: a cancelled confirmed lesson frees its interval in the ledger. */
+    @CommandHandler
+    public void handle(CancelBooking cmd, Actor actor, Clock clock, BookingSettings settings,
+                       DeadlineManager deadlines) throws Exception {
+        UUID instructorId = instructorOf(cmd.bookingId());
+        locks.exclusive(instructorId);
+        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
+        boolean wasConfirmed = bookings.load(cmd.bookingId().toString())
+                .invoke(b -> b.cancel(actor, cmd.reason(), clock.instant(), settings, deadlines));
+        if (wasConfirmed) {
+            ledger.execute(l -> l.release(cmd.bookingId()));
+        }
+    }
+
+    private UUID instructorOf(UUID bookingId) {
+        return lookup.instructorOf(bookingId).orElseThrow(() -> RuleViolation.notFound("Booking not found"));
+    }
+}

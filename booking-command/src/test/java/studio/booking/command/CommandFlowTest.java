@@ -1,0 +1,165 @@
+package studio.booking.command;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.test.deadline.StubDeadlineManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import studio.booking.command.booking.Booking;
+import studio.booking.command.booking.BookingCommandHandler;
+import studio.booking.command.booking.BookingLookup;
+import studio.booking.command.ledger.InstructorLocks;
+import studio.booking.command.ledger.SlotLedger;
+import studio.booking.command.member.Member;
+import studio.booking.command.member.MemberLookup;
+import studio.booking.command.schedule.AvailabilityCommandHandler;
+import studio.booking.command.schedule.InstructorSchedule;
+import studio.booking.command.support.TestDatabase;
+import studio.booking.messages.availability.AddWeeklyWindow;
+import studio.booking.messages.availability.AvailabilityChangeResult;
+import studio.booking.messages.availability.RemoveWeeklyWindow;
+import studio.booking.messages.availability.WeeklyWindow;
+import studio.booking.messages.booking.BookingRequestResult;
+import studio.booking.messages.booking.CancelBooking;
+import studio.booking.messages.booking.ConfirmBooking;
+import studio.booking.messages.booking.ConfirmationResult;
+import studio.booking.messages.booking.RequestBooking;
+import studio.booking.messages.common.Actor;
+import studio.booking.messages.common.BookingSettings;
+import studio.booking.messages.common.Role;
+import studio.booking.messages.common.RuleViolation;
+import studio.booking.messages.member.RegisterMember;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The external handlers end to end on a plain Axon configuration: in-memory event store, the
+ * lookups and advisory locks on a real PostgreSQL (auto-commit here; the application adds the
+ * Spring transaction), lookups updated by subscribing handlers that propagate failures.
+ */
+class CommandFlowTest {
+
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-03-04T12:00:00Z"), ZoneOffset.UTC); // Monday
+    private static final LocalDate NEXT_MONDAY = LocalDate.of(2030, 3, 11);
+
+    private Configuration axon;
+    private CommandGateway gateway;
+    private final Actor instructor = new Actor(UUID.randomUUID(), Role.INSTRUCTOR);
+    private final Actor ann = new Actor(UUID.randomUUID(), Role.MEMBER_FULL);
+    private final Actor bea = new Actor(UUID.randomUUID(), Role.MEMBER_LIMITED);
+
+    @BeforeEach
+    void start() {
+        MemberLookup members = new MemberLookup(TestDatabase.jdbc());
+        BookingLookup bookings = new BookingLookup(TestDatabase.jdbc());
+        InstructorLocks locks = new InstructorLocks(TestDatabase.jdbc());
+        StubDeadlineManager deadlines = new StubDeadlineManager(CLOCK.instant());
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .registerComponent(ParameterResolverFactory.class, c -> MultiParameterResolverFactory.ordered(
+                        ClasspathParameterResolverFactory.forClass(getClass()),
+                        new SimpleResourceParameterResolverFactory(
+                                List.of(CLOCK, BookingSettings.defaults(), members, deadlines))))
+                .configureAggregate(Member.class)
+                .configureAggregate(InstructorSchedule.class)
+                .configureAggregate(SlotLedger.class)
+                .configureAggregate(Booking.class)
+                .registerCommandHandler(c -> new BookingCommandHandler(c.repository(InstructorSchedule.class),
+                        c.repository(SlotLedger.class), c.repository(Booking.class), locks, members, bookings))
+                .registerCommandHandler(c -> new AvailabilityCommandHandler(c.repository(InstructorSchedule.class),
+                        c.repository(Booking.class), locks, members, bookings))
+                .eventProcessing(p -> p.usingSubscribingEventProcessors()
+                        .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                        .registerEventHandler(c -> members)
+                        .registerEventHandler(c -> bookings))
+                .buildConfiguration();
+        axon.start();
+        gateway = axon.commandGateway();
+        register(instructor, "Ivy");
+        register(ann, "Ann");
+        register(bea, "Bea");
+    }
+
+    @AfterEach
+    void stop() {
+        axon.shutdown();
+    }
+
+    private void register(Actor actor, String name) {
+        gateway.sendAndWait(new RegisterMember(actor.id(), actor.id() + "@studio.test", name, actor.role(), null, null));
+    }
+
+    private <R> R send(Actor actor, Object command) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.asMetaData()));
+    }
+
+    private static Instant monday(int hour, int minute) {
+        return ZonedDateTime.of(NEXT_MONDAY, LocalTime.of(hour, minute), NEW_YORK).toInstant();
+    }
+
+    private RequestBooking request(Actor member, int hour, int minute) {
+        Instant start = monday(hour, minute);
+        return new RequestBooking(UUID.randomUUID(), instructor.id(), null, start, start.plusSeconds(3600), null);
+    }
+
+    @Test
+    void requests_confirmation_and_availability_changes_work_together() {
+        UUID window = send(instructor, new AddWeeklyWindow(instructor.id(),
+                new WeeklyWindow(null, 1, LocalTime.of(9, 0), LocalTime.of(12, 0), 60, null, null)));
+
+        // B1: one booking per double click; several members may ask for one slot
+        BookingRequestResult first = send(ann, request(ann, 9, 0));
+        assertThat(first.created()).isTrue();
+        assertThat(this.<BookingRequestResult>send(ann, request(ann, 9, 0)))
+                .isEqualTo(new BookingRequestResult(first.bookingId(), false));
+        BookingRequestResult rival = send(bea, request(bea, 9, 0));
+        assertThatThrownBy(() -> send(bea, request(bea, 9, 30))).isInstanceOfSatisfying(RuleViolation.class,
+                v -> assertThat(v.detail()).isEqualTo("Requested time is not an available slot"));
+
+        // B2: confirming declines the competing request in the same unit of work
+        ConfirmationResult confirmed = send(instructor, new ConfirmBooking(first.bookingId()));
+        assertThat(confirmed.declined()).containsExactly(rival.bookingId());
+        assertThatThrownBy(() -> send(bea, request(bea, 9, 0))).isInstanceOfSatisfying(RuleViolation.class,
+                v -> assertThat(v.detail()).isEqualTo("This slot is already confirmed"));
+
+        // A3: removing the window declines pending requests and lists the confirmed lesson
+        BookingRequestResult later = send(ann, request(ann, 10, 0));
+        AvailabilityChangeResult removed = send(instructor, new RemoveWeeklyWindow(instructor.id(), window));
+        assertThat(removed.declined()).containsExactly(later.bookingId());
+        assertThat(removed.conflicts()).containsExactly(first.bookingId());
+
+        // B4: the instructor cancels; the ledger frees the interval for another confirmation
+        send(instructor, new CancelBooking(first.bookingId(), "Studio closed"));
+        send(instructor, new AddWeeklyWindow(instructor.id(),
+                new WeeklyWindow(null, 1, LocalTime.of(9, 0), LocalTime.of(12, 0), 60, null, null)));
+        BookingRequestResult again = send(bea, request(bea, 9, 0));
+        assertThat(this.<ConfirmationResult>send(instructor, new ConfirmBooking(again.bookingId())).declined()).isEmpty();
+    }
+
+    @Test
+    void unknown_booking_is_not_found() {
+        assertThatThrownBy(() -> send(instructor, new ConfirmBooking(UUID.randomUUID())))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.kind()).isEqualTo(RuleViolation.Kind.NOT_FOUND));
+    }
+}

@@ -1,0 +1,161 @@
+package studio.booking.query.booking;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import studio.booking.messages.booking.BookingStatus;
+import studio.booking.messages.booking.BookingView;
+import studio.booking.messages.common.Actor;
+import studio.booking.messages.slots.Slot;
+import studio.booking.query.support.Sql;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads of the bookings table with B8 applied: staff (instructor, owner) see every booking, anyone
+ * else only their own. Names come from a join with the members table. One query per call.
+ */
+@Component
+public class BookingReads {
+
+    private static final String SELECT_VIEW = """
+            SELECT b.id, b.instructor_id, i.display_name AS instructor_name, b.member_id,
+                   m.display_name AS member_name, b.start_time, b.end_time, b.status::text AS status, b.notes,
+                   b.cancelled_at, b.cancelled_by, b.cancellation_reason, b.created_at, b.updated_at
+              FROM private_lesson_bookings b
+              LEFT JOIN members i ON i.id = b.instructor_id
+              LEFT JOIN members m ON m.id = b.member_id
+            """;
+
+    private static final RowMapper<BookingView> VIEW = (rs, n) -> new BookingView(Sql.uuid(rs, "id"),
+            Sql.uuid(rs, "instructor_id"), rs.getString("instructor_name"), Sql.uuid(rs, "member_id"),
+            rs.getString("member_name"), Sql.instant(rs, "start_time"), Sql.instant(rs, "end_time"),
+            BookingStatus.fromWire(rs.getString("status")), rs.getString("notes"), Sql.instant(rs, "cancelled_at"),
+            Sql.uuid(rs, "cancelled_by"), rs.getString("cancellation_reason"), Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "updated_at"), false);
+
+    private final JdbcClient jdbc;
+
+    public BookingReads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** B8: instructors and the owner see every booking. */
+    public static boolean seesAll(Actor viewer) {
+        return viewer != null && viewer.role().isStaff();
+    }
+
+    /** B8 for one booking. */
+    public static boolean maySee(Actor viewer, BookingView booking) {
+        return seesAll(viewer) || (viewer != null && viewer.id().equals(booking.memberId()));
+    }
+
+    public Optional<BookingView> find(UUID bookingId) {
+        return jdbc.sql(SELECT_VIEW + " WHERE b.id = :id")
+                .param("id", bookingId)
+                .query(VIEW)
+                .optional();
+    }
+
+    /**
+     * Bookings the viewer may see, matching every non-null filter, with a start time in
+     * {@code [from, until)}, sorted by start time.
+     *
+     * @param instructorIds null: any instructor
+     * @param statuses      null or empty: any status
+     */
+    public List<BookingView> find(Actor viewer, Collection<UUID> instructorIds, UUID memberId, Instant from,
+                                  Instant until, Set<BookingStatus> statuses) {
+        if (viewer == null) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE TRUE");
+        Map<String, Object> params = new HashMap<>();
+        if (!seesAll(viewer)) {
+            sql.append(" AND b.member_id = :viewer");
+            params.put("viewer", viewer.id());
+        }
+        if (instructorIds != null) {
+            if (instructorIds.isEmpty()) {
+                return List.of();
+            }
+            if (instructorIds.size() == 1) {
+                sql.append(" AND b.instructor_id = :instructor");
+                params.put("instructor", instructorIds.iterator().next());
+            } else {
+                sql.append(" AND b.instructor_id = ANY(:instructors)");
+                params.put("instructors", instructorIds.toArray(UUID[]::new));
+            }
+        }
+        if (memberId != null) {
+            sql.append(" AND b.member_id = :member");
+            params.put("member", memberId);
+        }
+        if (from != null) {
+            sql.append(" AND b.start_time >= :from");
+            params.put("from", Sql.ts(from));
+        }
+        if (until != null) {
+            sql.append(" AND b.start_time < :until");
+            params.put("until", Sql.ts(until));
+        }
+        if (statuses != null && !statuses.isEmpty()) {
+            sql.append(" AND b.status = ANY(CAST(:statuses AS booking_status[]))");
+            params.put("statuses", statuses.stream().map(BookingStatus::wire).toArray(String[]::new));
+        }
+        sql.append(" ORDER BY b.start_time, b.id");
+        return jdbc.sql(sql.toString()).params(params).query(VIEW).list();
+    }
+
+    /**
+     * Intervals of the instructor's confirmed bookings that overlap {@code [from, until)}: one query on
+     * the exclusion constraint's GIST index.
+     */
+    public List<Slot> confirmedIntervals(UUID instructorId, Instant from, Instant until) {
+        return jdbc.sql("""
+                        SELECT start_time, end_time FROM private_lesson_bookings
+                         WHERE instructor_id = :id AND status = 'confirmed'
+                           AND tstzrange(start_time, end_time) && tstzrange(:from, :until)
+                        """)
+                .param("id", instructorId)
+                .param("from", Sql.ts(from))
+                .param("until", Sql.ts(until))
+                .query((rs, n) -> new Slot(Sql.instant(rs, "start_time"), Sql.instant(rs, "end_time")))
+                .list();
+    }
+
+    /** As {@link #confirmedIntervals(UUID, Instant, Instant)} for several instructors at once. */
+    public Map<UUID, List<Slot>> confirmedIntervals(Collection<UUID> instructorIds, Instant from, Instant until) {
+        Map<UUID, List<Slot>> result = new HashMap<>();
+        if (instructorIds.isEmpty()) {
+            return result;
+        }
+        if (instructorIds.size() == 1) {
+            // '= ANY(array)' is no GIST index condition: one instructor takes the exact-match form
+            UUID id = instructorIds.iterator().next();
+            result.put(id, confirmedIntervals(id, from, until));
+            return result;
+        }
+        jdbc.sql("""
+                        SELECT instructor_id, start_time, end_time FROM private_lesson_bookings
+                         WHERE instructor_id = ANY(:ids) AND status = 'confirmed'
+                           AND tstzrange(start_time, end_time) && tstzrange(:from, :until)
+                        """)
+                .param("ids", instructorIds.toArray(UUID[]::new))
+                .param("from", Sql.ts(from))
+                .param("until", Sql.ts(until))
+                .query(rs -> {
+                    result.computeIfAbsent(Sql.uuid(rs, "instructor_id"), k -> new ArrayList<>())
+                            .add(new Slot(Sql.instant(rs, "start_time"), Sql.instant(rs, "end_time")));
+                });
+        return result;
+    }
+}
