@@ -1,0 +1,91 @@
+package studio.booking.api.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import studio.booking.api.web.Messaging;
+
+/**
+ * Session sign-in for the API. CSRF: Spring Security's single-page-app setup (cookie
+ * {@code XSRF-TOKEN}, readable by scripts, echoed raw in {@code X-XSRF-TOKEN}); sign-in needs none.
+ * Not signed in → 401 problem (never a redirect); not allowed → 403 problem.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    public static final String LOGIN_PATH = "/api/auth/login";
+    public static final String LOGOUT_PATH = "/api/auth/logout";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(MemberUserDetailsService members, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(members);
+        provider.setPasswordEncoder(encoder);
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, Messaging messaging, SecurityContextRepository contexts,
+                                    CsrfTokenRepository csrfTokens) throws Exception {
+        http
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .csrf(csrf -> csrf.spa()
+                        .csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(LOGIN_PATH))
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, LOGIN_PATH, LOGOUT_PATH).permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("OWNER")
+                        .requestMatchers("/api/members", "/api/members/**").hasRole("OWNER")
+                        .requestMatchers("/api/calendar/all").hasAnyRole("INSTRUCTOR", "OWNER")
+                        .requestMatchers("/api/**").authenticated()
+                        // the web UI's static files; unknown paths become 404 problems
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
+                                HttpStatus.UNAUTHORIZED, "Sign in first", request.getRequestURI()))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
+                                HttpStatus.FORBIDDEN,
+                                ex instanceof CsrfException
+                                        ? "Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header"
+                                        : "You may not do this",
+                                request.getRequestURI())))
+                .addFilterBefore(new CurrentMemberFilter(messaging), AuthorizationFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,211 @@
+package studio.booking.api.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every field of a request and collects every problem, so a client learns all of them at
+ * once. Parsers return null for a missing or bad value (and record the problem); call
+ * {@link #validate()} before using the values.
+ */
+public final class Input {
+
+    private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+
+    public Input problem(String field, String message) {
+        problems.add(new InvalidInputException.FieldProblem(field, message));
+        return this;
+    }
+
+    public boolean hasProblem(String field) {
+        return problems.stream().anyMatch(p -> p.field().equals(field));
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    public void validate() {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private boolean missing(String field, Object value, boolean required) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            if (required) {
+                problem(field, "is required");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    public UUID uuid(String field, String value, boolean required) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(value.trim());
+            if (!id.toString().equalsIgnoreCase(value.trim())) {
+                throw new IllegalArgumentException();
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            problem(field, "must be a UUID");
+            return null;
+        }
+    }
+
+    public LocalDate date(String field, String value, boolean required) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            problem(field, "must be a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    public YearMonth month(String field, String value, boolean required) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            problem(field, "must be a month (YYYY-MM)");
+            return null;
+        }
+    }
+
+    public LocalTime time(String field, String value, boolean required) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        String v = value.trim();
+        // "HH:mm", tolerating ":00" seconds (what a Postgres time column prints)
+        if (v.length() == 8 && v.endsWith(":00")) {
+            v = v.substring(0, 5);
+        }
+        if (!HH_MM.matcher(v).matches()) {
+            problem(field, "must be a local time (HH:mm)");
+            return null;
+        }
+        return LocalTime.parse(v, TIME);
+    }
+
+    /** An instant with any offset ({@code 2026-02-05T14:00:00-05:00}, {@code ...Z}). */
+    public Instant instant(String field, String value, boolean required) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            problem(field, "must be an ISO-8601 date-time with offset (e.g. 2026-02-05T19:00:00Z)");
+            return null;
+        }
+    }
+
+    public Integer integer(String field, Integer value, boolean required, int min, int max) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        if (value < min || value > max) {
+            problem(field, "must be between " + min + " and " + max);
+            return null;
+        }
+        return value;
+    }
+
+    public Integer integer(String field, String value, boolean required, int min, int max) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        try {
+            return integer(field, Integer.valueOf(value.trim()), required, min, max);
+        } catch (NumberFormatException e) {
+            problem(field, "must be a whole number");
+            return null;
+        }
+    }
+
+    public Boolean bool(String field, Boolean value, boolean required) {
+        missing(field, value, required);
+        return value;
+    }
+
+    /** Trimmed text of at most {@code maxCodePoints} characters; blank counts as absent. */
+    public String text(String field, String value, boolean required, int maxCodePoints) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.codePointCount(0, v.length()) > maxCodePoints) {
+            problem(field, "must be at most " + maxCodePoints + " characters");
+            return null;
+        }
+        return v;
+    }
+
+    public String email(String field, String value, boolean required) {
+        String v = text(field, value, required, 254);
+        if (v != null && !EMAIL.matcher(v).matches()) {
+            problem(field, "must be an email address");
+            return null;
+        }
+        return v;
+    }
+
+    public ZoneId zone(String field, String value, boolean required) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        String v = value.trim();
+        // only region ids (IANA names), not offsets such as "+02:00"
+        if (!ZoneId.getAvailableZoneIds().contains(v)) {
+            problem(field, "must be an IANA time zone id (e.g. America/New_York)");
+            return null;
+        }
+        try {
+            return ZoneId.of(v);
+        } catch (DateTimeException e) {
+            problem(field, "must be an IANA time zone id (e.g. America/New_York)");
+            return null;
+        }
+    }
+
+    public String password(String field, String value, boolean required) {
+        if (missing(field, value, required)) {
+            return null;
+        }
+        if (value.length() < 8) {
+            problem(field, "must be at least 8 characters");
+            return null;
+        }
+        if (value.length() > 72) {
+            // BCrypt uses only the first 72 bytes
+            problem(field, "must be at most 72 characters");
+            return null;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,91 @@
+package studio.booking.api.member;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import studio.booking.api.support.Api;
+import studio.booking.api.support.ApiClient;
+import studio.booking.api.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API.md, Members. */
+@ApiTest
+class MembersApiTest {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void the_owner_registers_a_member_201_with_the_member() {
+        String email = Api.uniqueEmail("new");
+        JsonNode data = api.owner().post("/api/members", Map.of("email", email, "display_name", "New Dancer",
+                        "role", "member_limited", "password", Api.PASSWORD, "avatar_url", "https://x.test/a.png"))
+                .expect(201).json().path("data");
+
+        assertThat(data.path("id").asString()).isNotBlank();
+        assertThat(data.path("email").asString()).isEqualTo(email);
+        assertThat(data.path("display_name").asString()).isEqualTo("New Dancer");
+        assertThat(data.path("role").asString()).isEqualTo("member_limited");
+        assertThat(data.path("avatar_url").asString()).isEqualTo("https://x.test/a.png");
+        api.anonymous().signIn(email, Api.PASSWORD).get("/api/me").expect(200);
+    }
+
+    @Test
+    void an_existing_email_is_409_whatever_its_case() {
+        Api.Member member = api.member("member_full");
+        JsonNode problem = api.owner().post("/api/members", Map.of("email", member.email().toUpperCase(),
+                "display_name", "Twin", "role", "member_full", "password", Api.PASSWORD)).problem(409);
+        assertThat(problem.path("detail").asString()).isNotBlank();
+    }
+
+    @Test
+    void only_the_owner_administers_members() {
+        ApiClient instructor = api.instructor().client();
+        instructor.get("/api/members").problem(403);
+        instructor.post("/api/members", Map.of("email", Api.uniqueEmail("x"), "display_name", "X",
+                "role", "guest", "password", Api.PASSWORD)).problem(403);
+        Api.Member other = api.member("guest");
+        api.member("member_full").client().patch("/api/members/" + other.id(), Map.of("role", "owner")).problem(403);
+    }
+
+    @Test
+    void the_owner_lists_members_and_patches_a_profile() {
+        Api.Member member = api.member("member_full");
+        ApiClient owner = api.owner();
+
+        JsonNode updated = owner.patch("/api/members/" + member.id(), Map.of("display_name", "Renamed Dancer",
+                "time_zone", "Europe/Paris", "role", "member_limited")).expect(200).json().path("data");
+        assertThat(updated.path("display_name").asString()).isEqualTo("Renamed Dancer");
+        assertThat(updated.path("role").asString()).isEqualTo("member_limited");
+
+        JsonNode members = owner.get("/api/members").expect(200).json().path("members");
+        List<String> emails = new ArrayList<>();
+        members.forEach(m -> emails.add(m.path("email").asString()));
+        assertThat(emails).contains(Api.OWNER_EMAIL, member.email());
+        members.forEach(m -> assertThat(m.has("display_name") && m.has("role") && m.has("avatar_url")).isTrue());
+    }
+
+    @Test
+    void patch_of_an_unknown_member_is_404_and_bad_fields_are_400() {
+        ApiClient owner = api.owner();
+        owner.patch("/api/members/" + java.util.UUID.randomUUID(), Map.of("display_name", "Ghost")).problem(404);
+        Api.Member member = api.member("guest");
+        owner.patch("/api/members/" + member.id(), Map.of("role", "boss", "time_zone", "Nowhere/Land",
+                "password", "short")).problem(400);
+    }
+
+    @Test
+    void instructors_lists_staff_for_every_signed_in_member() {
+        Api.Member instructor = api.instructor();
+        JsonNode list = api.member("guest").client().get("/api/instructors").expect(200).json().path("instructors");
+        List<String> ids = new ArrayList<>();
+        list.forEach(i -> ids.add(i.path("id").asString()));
+        assertThat(ids).contains(instructor.id().toString());
+        list.forEach(i -> assertThat(i.has("display_name") && i.has("avatar_url") && i.has("time_zone")).isTrue());
+    }
+}

@@ -1,0 +1,54 @@
+package studio.booking.api.openapi;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import studio.booking.api.support.Api;
+import studio.booking.api.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API.md: an OpenAPI document served by the app describes the API (public, no sign-in). */
+@ApiTest
+class OpenApiTest {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void the_openapi_document_describes_every_endpoint() {
+        JsonNode document = api.anonymous().get("/v3/api-docs").expect(200).json();
+        JsonNode paths = document.path("paths");
+        // the signed-in member is resolved by the server, never a client parameter
+        assertThat(document.toString()).doesNotContain("\"name\":\"actor\"", "\"name\":\"viewer\"",
+                "\"name\":\"current\"");
+
+        assertThat(paths.has("/api/auth/login")).isTrue();
+        assertThat(paths.has("/api/auth/logout")).isTrue();
+        assertThat(paths.has("/api/me")).isTrue();
+        assertThat(paths.has("/api/members")).isTrue();
+        assertThat(paths.has("/api/members/{id}")).isTrue();
+        assertThat(paths.has("/api/instructors")).isTrue();
+        assertThat(paths.has("/api/availability")).isTrue();
+        assertThat(paths.has("/api/availability/{instructorId}")).isTrue();
+        assertThat(paths.has("/api/availability/overrides")).isTrue();
+        assertThat(paths.has("/api/availability/overrides/{id}")).isTrue();
+        assertThat(paths.has("/api/slots/{instructorId}")).isTrue();
+        assertThat(paths.has("/api/calendar/{instructorId}")).isTrue();
+        assertThat(paths.has("/api/calendar/all")).isTrue();
+        assertThat(paths.has("/api/bookings")).isTrue();
+        assertThat(paths.has("/api/bookings/{id}")).isTrue();
+        // request and response shapes in the wire's snake_case
+        assertThat(document.path("components").path("schemas").path("WindowRequest").path("properties")
+                .has("instructor_id")).as(document.path("components").path("schemas").path("WindowRequest").toString())
+                .isTrue();
+        for (String action : new String[]{"confirm", "decline", "cancel", "complete", "no-show"}) {
+            assertThat(paths.has("/api/bookings/{id}/" + action)).as(action).isTrue();
+        }
+    }
+
+    @Test
+    void health_is_public() {
+        api.anonymous().get("/actuator/health").expect(200);
+    }
+}
