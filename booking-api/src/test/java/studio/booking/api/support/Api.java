@@ -24,6 +24,11 @@ public class Api {
         this.port = port;
     }
 
+    /** Helpers for an application started by the test itself. */
+    public static Api on(int port) {
+        return new Api(() -> port);
+    }
+
     public int port() {
         return port.getAsInt();
     }
