@@ -108,15 +108,58 @@ public final class SlotCalculator {
      */
     public static List<Slot> offerable(List<Slot> candidates, Collection<Slot> confirmed,
                                        Instant earliestStartExclusive, Instant latestStart) {
+        Busy busy = new Busy(confirmed);
         List<Slot> result = new ArrayList<>();
         for (Slot slot : candidates) {
             if (slot.start().isAfter(earliestStartExclusive)
                     && !slot.start().isAfter(latestStart)
-                    && confirmed.stream().noneMatch(slot::overlaps)) {
+                    && !busy.overlaps(slot)) {
                 result.add(slot);
             }
         }
         return result;
+    }
+
+    /**
+     * Confirmed intervals sorted by start, with the latest end among each prefix: a slot overlaps
+     * one of them exactly when some interval starting before the slot ends also ends after the
+     * slot starts. A month with thousands of confirmed lessons costs a binary search per slot.
+     */
+    private static final class Busy {
+        private final Instant[] starts;
+        private final Instant[] latestEndSoFar;
+
+        Busy(Collection<Slot> intervals) {
+            List<Slot> sorted = intervals.stream().sorted().toList();
+            starts = new Instant[sorted.size()];
+            latestEndSoFar = new Instant[sorted.size()];
+            Instant latest = Instant.MIN;
+            for (int i = 0; i < sorted.size(); i++) {
+                starts[i] = sorted.get(i).start();
+                latest = sorted.get(i).end().isAfter(latest) ? sorted.get(i).end() : latest;
+                latestEndSoFar[i] = latest;
+            }
+        }
+
+        boolean overlaps(Slot slot) {
+            int startingBeforeSlotEnds = firstNotBefore(slot.end());
+            return startingBeforeSlotEnds > 0 && latestEndSoFar[startingBeforeSlotEnds - 1].isAfter(slot.start());
+        }
+
+        /** Index of the first interval starting at or after {@code instant}. */
+        private int firstNotBefore(Instant instant) {
+            int low = 0;
+            int high = starts.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (starts[mid].isBefore(instant)) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
     }
 
     /** S3: only slots of exactly this length; {@code null} keeps all. */

@@ -22,6 +22,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** S1/S2 as properties: whatever the window, date and zone (DST nights included). */
 class SlotCalculatorPropertyTest {
 
+    @Property(tries = 300)
+    void S1_a_slot_is_offered_exactly_when_it_overlaps_no_confirmed_booking(
+            @ForAll("intervals") List<Slot> candidates, @ForAll("intervals") List<Slot> confirmed) {
+        List<Slot> sortedCandidates = candidates.stream().sorted().distinct().toList();
+
+        List<Slot> offered = SlotCalculator.offerable(sortedCandidates, confirmed, Instant.MIN, Instant.MAX);
+
+        assertThat(offered).isEqualTo(sortedCandidates.stream()
+                .filter(slot -> confirmed.stream().noneMatch(slot::overlaps)).toList());
+    }
+
+    @Provide
+    Arbitrary<List<Slot>> intervals() {
+        Instant origin = Instant.parse("2026-03-01T00:00:00Z");
+        return Combinators.combine(Arbitraries.integers().between(0, 2_000), Arbitraries.integers().between(1, 240))
+                .as((startMinute, minutes) -> new Slot(origin.plus(Duration.ofMinutes(startMinute)),
+                        origin.plus(Duration.ofMinutes(startMinute + minutes))))
+                .list().ofMaxSize(40);
+    }
+
     @Property(tries = 500)
     void S2_every_slot_lasts_exactly_its_windows_duration_and_lies_within_the_windows_instants(
             @ForAll("windows") WeeklyWindow window, @ForAll("dates") LocalDate date, @ForAll("zones") ZoneId zone) {
