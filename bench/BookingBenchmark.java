@@ -81,8 +81,14 @@ public class BookingBenchmark {
             members.add(Client.signIn(base, "member" + i + "@bench.test", "bench-member-password"));
         }
 
-        result.putAll(requestBenchmark(members, instructors));
-        result.putAll(slotsBenchmark(owner, members.get(0), instructors.get(0)));
+        // BENCH_PHASES=requests (or slots) runs one phase, e.g. under a profiler
+        String phases = System.getenv().getOrDefault("BENCH_PHASES", "requests,slots");
+        if (phases.contains("requests")) {
+            result.putAll(requestBenchmark(members, instructors));
+        }
+        if (phases.contains("slots")) {
+            result.putAll(slotsBenchmark(owner, members.get(0), instructors.get(0)));
+        }
         result.put("heap_max", "-Xmx512m");
         Files.createDirectories(out.getParent());
         Files.writeString(out, toJson(result));

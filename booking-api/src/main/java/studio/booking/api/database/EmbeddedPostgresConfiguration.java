@@ -34,7 +34,7 @@ public class EmbeddedPostgresConfiguration {
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setPoolName("booking-embedded");
-        ds.setMaximumPoolSize(24);
+        ds.setMaximumPoolSize(10);
         return ds;
     }
 }

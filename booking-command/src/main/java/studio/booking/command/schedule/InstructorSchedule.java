@@ -32,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * changed only by the instructor or the owner (A4). Created by its first change. The availability
  * handler drives it, because a change may orphan requests (A3) that it must decline too.
  */
-@Aggregate
+@Aggregate(lockFactory = "scheduleLockFactory")
 public class InstructorSchedule {
 
     /** Not the bare instructor id: Axon keys event streams by identifier alone, and the Member has that one. */
