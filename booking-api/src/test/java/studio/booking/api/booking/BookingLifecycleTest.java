@@ -137,6 +137,7 @@ class BookingLifecycleTest {
         assertThat(declined.path("status").asString()).isEqualTo("declined");
         assertThat(declined.path("cancellation_reason").asString()).isEqualTo("Away that week");
         act(lesson.instructor().client(), lesson.id(), "decline").problem(409);
+        lesson.member().client().post("/api/bookings/" + lesson.id() + "/cancel", Map.of("reason", 5)).problem(400);
 
         Lesson other = pending(10);
         JsonNode answer = api.owner().post("/api/bookings/" + other.id() + "/decline", null).expect(200).json();

@@ -109,6 +109,26 @@ class ConventionsTest {
     }
 
     @Test
+    void a_scalar_of_the_wrong_type_is_400_not_coerced() {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        JsonNode slot = windowAndSlots(api, instructor, inDays(9), "10:00", "11:00", 60).get(0);
+        member.client().post("/api/bookings", with(request(instructor.id(), slot), "notes", 5)).problem(400);
+        member.client().post("/api/bookings", with(request(instructor.id(), slot), "notes", true)).problem(400);
+        member.client().post("/api/bookings", with(request(instructor.id(), slot), "notes", Map.of("a", 1)))
+                .problem(400);
+        instructor.client().post("/api/availability", Map.of("instructor_id", instructor.id().toString(),
+                "day_of_week", "1", "start_time", "06:00", "end_time", "07:00")).problem(400);
+        instructor.client().post("/api/availability", Map.of("instructor_id", instructor.id().toString(),
+                "day_of_week", 1.5, "start_time", "06:00", "end_time", "07:00")).problem(400);
+        instructor.client().post("/api/availability/overrides", Map.of("instructor_id", instructor.id().toString(),
+                "override_date", inDays(9).toString(), "is_available", "false")).problem(400);
+        instructor.client().post("/api/availability/overrides", Map.of("instructor_id", instructor.id().toString(),
+                "override_date", inDays(9).toString(), "is_available", 0)).problem(400);
+        member.client().post("/api/bookings", request(instructor.id(), slot)).expect(201);
+    }
+
+    @Test
     void nothing_a_client_sends_yields_a_5xx() {
         Api.Member instructor = api.instructor();
         ApiClient client = instructor.client();
@@ -135,7 +155,20 @@ class ConventionsTest {
             ApiClient.Response response = client.get(path);
             assertThat(response.status()).as("GET %s: %s", path, response.body()).isBetween(400, 499);
         }
+    }
+
+    @Test
+    void a_malformed_id_in_a_path_is_404() {
+        ApiClient client = api.instructor().client();
         client.get("/api/bookings/not-a-uuid").problem(404);
+        for (String action : List.of("confirm", "decline", "cancel", "complete", "no-show")) {
+            client.post("/api/bookings/123/" + action, Map.of()).problem(404);
+        }
         client.delete("/api/availability/not-a-uuid").problem(404);
+        client.delete("/api/availability/overrides/not-a-uuid").problem(404);
+        client.get("/api/availability/not-a-uuid").problem(404);
+        client.get("/api/calendar/not-a-uuid?month=2026-01").problem(404);
+        client.get("/api/slots/not-a-uuid?start=2026-01-01&end=2026-01-01").problem(404);
+        api.owner().patch("/api/members/not-a-uuid", Map.of("display_name", "X")).problem(404);
     }
 }

@@ -109,6 +109,44 @@ class CalendarApiTest {
     }
 
     @Test
+    void available_slots_count_only_slots_still_offered() {
+        Api.Member instructor = api.instructor();
+        LocalDate date = inDays(6);
+        windowAndSlots(api, instructor, date, "09:00", "12:00", 60);
+        assertThat(day(calendar(instructor.client(), instructor.id(), date, ""), date).path("available_slots")
+                .asInt()).isEqualTo(3);
+        studio.booking.api.support.MutableClock.INSTANCE.pin(date.atTime(10, 30)
+                .atZone(studio.booking.api.support.Lessons.NEW_YORK).toInstant());
+        assertThat(day(calendar(instructor.client(), instructor.id(), date, ""), date).path("available_slots")
+                .asInt()).isEqualTo(1);
+        assertThat(day(calendar(instructor.client(), instructor.id(), date, ""), date.minusDays(1))
+                .path("available_slots").asInt()).isZero();
+    }
+
+    @Test
+    void calendar_dates_are_the_instructors_zone_and_the_studios_in_the_all_view() {
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+        Api.Member instructor = api.member("instructor", java.util.Map.of("time_zone", "Asia/Tokyo"));
+        Api.Member member = api.member("member_full");
+        LocalDate date = LocalDate.now(tokyo).plusDays(9);
+        if (date.getDayOfMonth() == 1) {
+            date = date.plusDays(1);
+        }
+        api.window(instructor.client(), instructor.id(), studio.booking.api.support.Lessons.dayOfWeek(date),
+                "01:00", "02:00", 60);
+        JsonNode slot = studio.booking.api.support.Lessons.slots(member.client(), instructor.id(), date).get(0);
+        String id = book(member.client(), instructor.id(), slot);
+
+        JsonNode own = calendar(member.client(), instructor.id(), date, "");
+        assertThat(own.path("time_zone").asString()).isEqualTo("Asia/Tokyo");
+        assertThat(day(own, date).path("bookings").toString()).contains(id);
+        assertThat(day(own, date).path("available_slots").asInt()).isEqualTo(1);
+        JsonNode all = api.owner().get("/api/calendar/all?month=" + YearMonth.from(date)).expect(200).json();
+        assertThat(day(all, date.minusDays(1)).path("bookings").toString()).contains(id);
+        assertThat(day(all, date).path("bookings").toString()).doesNotContain(id);
+    }
+
+    @Test
     void calendar_input_errors() {
         Api.Member instructor = api.instructor();
         ApiClient client = api.member("member_full").client();
