@@ -236,6 +236,33 @@ class AvailabilityApiTest {
     }
 
     @Test
+    void A2_blocks_remove_weekly_slots_only_and_A3_spares_requests_extra_hours_still_offer() {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate date = inDays(18);
+        api.window(instructor.client(), instructor.id(), dayOfWeek(date), "10:00", "12:00", 60);
+        instructor.client().post("/api/availability/overrides", override(instructor.id(), date, "10:00", "11:00",
+                true)).expect(201);
+        instructor.client().post("/api/availability/overrides", override(instructor.id(), date, "15:00", "17:00",
+                true)).expect(201);
+        List<JsonNode> slots = slots(member.client(), instructor.id(), date);
+        assertThat(slots).hasSize(4);
+        String kept = book(member.client(), instructor.id(), slots.get(0));
+        String lost = book(member.client(), instructor.id(), slots.get(1));
+
+        JsonNode part = instructor.client().post("/api/availability/overrides", override(instructor.id(), date,
+                "15:30", "16:00", false)).expect(201).json();
+        assertThat(strings(part.path("declined"))).isEmpty();
+        JsonNode whole = instructor.client().post("/api/availability/overrides", override(instructor.id(), date,
+                null, null, false)).expect(201).json();
+        assertThat(strings(whole.path("declined"))).containsExactly(lost);
+        assertThat(status(member.client(), kept)).isEqualTo("pending");
+        assertThat(starts(slots(member.client(), instructor.id(), date))).containsExactly(
+                slots.get(0).path("slot_start").asString(), slots.get(2).path("slot_start").asString(),
+                slots.get(3).path("slot_start").asString());
+    }
+
+    @Test
     void A2_invalid_overrides_are_400() {
         Api.Member instructor = api.instructor();
         ApiClient client = instructor.client();

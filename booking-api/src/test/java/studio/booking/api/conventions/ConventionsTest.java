@@ -48,6 +48,15 @@ class ConventionsTest {
     }
 
     @Test
+    void after_sign_out_a_state_change_is_401() {
+        ApiClient member = api.member("member_full").client();
+        member.post("/api/auth/logout", null).expect(204);
+        member.post("/api/bookings", request(UUID.randomUUID(), "2030-01-01T10:00:00Z", "2030-01-01T11:00:00Z"))
+                .problem(401);
+        member.echoCsrf(false).post("/api/bookings/" + UUID.randomUUID() + "/cancel", null).problem(401);
+    }
+
+    @Test
     void a_signed_in_state_change_without_the_csrf_header_stays_403() {
         Api.Member member = api.member("member_full");
         JsonNode problem = member.client().echoCsrf(false).post("/api/bookings",
