@@ -194,6 +194,36 @@ class ConventionsTest {
     }
 
     @Test
+    void long_values_at_and_past_their_limits_are_stored_or_400_never_5xx() {
+        ApiClient owner = api.owner();
+        Api.Member instructor = api.instructor();
+        List<ApiClient.Response> answers = new java.util.ArrayList<>();
+        answers.add(owner.post("/api/members", Map.of("email", "a".repeat(5000) + "@x.test", "display_name", "Long",
+                "role", "member_full", "password", Api.PASSWORD)));
+        answers.add(owner.post("/api/members", Map.of("email", Api.uniqueEmail("long"), "display_name",
+                "\uD83D\uDC83".repeat(200), "role", "member_full", "password", "p".repeat(5000))));
+        answers.add(owner.patch("/api/members/" + instructor.id(), Map.of("avatar_url", "https://x.test/"
+                + "a".repeat(1985))));
+        answers.add(owner.patch("/api/members/" + instructor.id(), Map.of("avatar_url", "a".repeat(2001))));
+        answers.add(instructor.client().post("/api/availability/overrides", Map.of("instructor_id",
+                instructor.id().toString(), "override_date", inDays(20).toString(), "is_available", false,
+                "reason", "r".repeat(500))));
+        answers.add(instructor.client().post("/api/availability/overrides", Map.of("instructor_id",
+                instructor.id().toString(), "override_date", inDays(21).toString(), "is_available", false,
+                "reason", "r".repeat(501))));
+        JsonNode slot = windowAndSlots(api, instructor, inDays(22), "10:00", "11:00", 60).get(0);
+        Api.Member member = api.member("member_full");
+        String id = member.client().post("/api/bookings", request(instructor.id(), slot)).expect(201).json()
+                .path("booking_id").asString();
+        answers.add(instructor.client().post("/api/bookings/" + id + "/decline", Map.of("reason",
+                "\uD83D\uDC83".repeat(2000))));
+        for (ApiClient.Response answer : answers) {
+            assertThat(answer.status()).as("%s %s: %s", answer.raw().request().method(), answer.raw().request().uri(),
+                    answer.body()).isLessThan(500);
+        }
+    }
+
+    @Test
     void a_malformed_id_in_a_path_is_404() {
         ApiClient client = api.instructor().client();
         client.get("/api/bookings/not-a-uuid").problem(404);
