@@ -218,6 +218,33 @@ class BookingRequestTest {
     }
 
     @Test
+    void B1_a_double_click_sent_at_once_is_one_booking() throws Exception {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        JsonNode slot = windowAndSlots(api, instructor, inDays(15), "10:00", "11:00", 60).get(0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ApiClient.Response>> clicks = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                clicks.add(pool.submit(() -> member.client().post("/api/bookings", request(instructor.id(), slot))));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var click : clicks) {
+                ApiClient.Response response = click.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(response.status());
+                ids.add(response.json().path("booking_id").asString());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(instructor.client().get("/api/bookings?instructor_id=" + instructor.id()).expect(200).json()
+                .path("data")).hasSize(1);
+    }
+
+    @Test
     void B1_the_same_request_twice_is_one_booking_two_members_may_share_a_slot() {
         Api.Member instructor = api.instructor();
         Api.Member member = api.member("member_full");
