@@ -11,6 +11,8 @@ import studio.booking.messages.member.ChangeMemberRole;
 import studio.booking.messages.member.DeactivateMember;
 import studio.booking.messages.member.MemberQueries.FindMember;
 import studio.booking.messages.member.MemberQueries.FindMemberByEmail;
+import studio.booking.messages.member.MemberQueries.FindOwnTimeZone;
+import studio.booking.messages.member.MemberQueries.OwnTimeZone;
 import studio.booking.messages.member.MemberView;
 import studio.booking.messages.member.ReactivateMember;
 import studio.booking.messages.member.RegisterMember;
@@ -81,9 +83,11 @@ public class MemberAdministration {
         String displayName = change.displayName() != null ? change.displayName() : member.displayName();
         String avatarUrl = change.clearAvatar() ? null
                 : change.avatarUrl() != null ? change.avatarUrl() : member.avatarUrl();
-        String timeZone = change.timeZone() != null ? change.timeZone() : member.timeZone();
+        // the member's own zone, not the resolved one: a member without a zone keeps following the studio's
+        String ownZone = messaging.ask(new FindOwnTimeZone(memberId), OwnTimeZone.class).timeZone();
+        String timeZone = change.timeZone() != null ? change.timeZone() : ownZone;
         if (!Objects.equals(displayName, member.displayName()) || !Objects.equals(avatarUrl, member.avatarUrl())
-                || !Objects.equals(timeZone, member.timeZone())) {
+                || !Objects.equals(timeZone, ownZone)) {
             messaging.send(actor, new UpdateMemberProfile(memberId, displayName, avatarUrl, timeZone));
         }
         if (change.role() != null && change.role() != member.role()) {

@@ -22,7 +22,8 @@ import studio.booking.api.web.Messaging;
 
 /**
  * Session sign-in for the API. CSRF: Spring Security's single-page-app setup (cookie
- * {@code XSRF-TOKEN}, readable by scripts, echoed raw in {@code X-XSRF-TOKEN}); sign-in needs none.
+ * {@code XSRF-TOKEN}, readable by scripts, echoed raw in {@code X-XSRF-TOKEN}); sign-in needs none, and
+ * neither does a request without a session (it has no cookie session to forge, and is answered 401).
  * Not signed in → 401 problem (never a redirect); not allowed → 403 problem.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,7 +61,9 @@ public class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(csrfTokens)
-                        .ignoringRequestMatchers(LOGIN_PATH))
+                        .ignoringRequestMatchers(LOGIN_PATH)
+                        // no session, nothing to forge: such a request goes on to authentication (401)
+                        .ignoringRequestMatchers(request -> request.getSession(false) == null))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

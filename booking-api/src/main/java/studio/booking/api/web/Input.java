@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class Input {
 
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -77,6 +80,10 @@ public final class Input {
             return null;
         }
         try {
+            // YYYY-MM-DD: four-digit years only (java.time would take ±999999999, beyond what any store holds)
+            if (!DATE.matcher(value.trim()).matches()) {
+                throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+            }
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             problem(field, "must be a date (YYYY-MM-DD)");
@@ -89,6 +96,9 @@ public final class Input {
             return null;
         }
         try {
+            if (!MONTH.matcher(value.trim()).matches()) {
+                throw new DateTimeParseException("not YYYY-MM", value, 0);
+            }
             return YearMonth.parse(value.trim());
         } catch (DateTimeParseException e) {
             problem(field, "must be a month (YYYY-MM)");
@@ -118,7 +128,11 @@ public final class Input {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            OffsetDateTime parsed = OffsetDateTime.parse(value.trim());
+            if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+                throw new DateTimeParseException("year out of range", value, 0);
+            }
+            return parsed.toInstant();
         } catch (DateTimeParseException e) {
             problem(field, "must be an ISO-8601 date-time with offset (e.g. 2026-02-05T19:00:00Z)");
             return null;

@@ -143,9 +143,11 @@ public class InstructorSchedule {
         return lost;
     }
 
-    /** A4: the instructor itself or the owner. */
+    /** A4: the instructor itself (while they still teach) or the owner. */
     private static void authorize(UUID instructorId, Actor actor) {
-        if (actor == null || !(actor.id().equals(instructorId) || actor.isOwner())) {
+        if (actor == null
+                || !((actor.id().equals(instructorId) && actor.role() != null && actor.role().isStaff())
+                || actor.isOwner())) {
             throw RuleViolation.forbidden("Not authorized to change this instructor's availability");
         }
     }

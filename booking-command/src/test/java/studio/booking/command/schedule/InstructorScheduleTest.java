@@ -186,6 +186,17 @@ class InstructorScheduleTest {
                 .expectSuccessfulHandlerExecution();
     }
 
+    @Test
+    void A4_an_instructor_who_no_longer_teaches_changes_nothing() {
+        Actor demoted = new Actor(INSTRUCTOR, Role.MEMBER_FULL);
+        fixture.given(monday())
+                .whenInvoking(ID, s -> s.removeWeeklyWindow(INSTRUCTOR, W1, demoted))
+                .expectException(violation(FORBIDDEN));
+        fixture.given(monday())
+                .whenInvoking(ID, s -> s.removeWeeklyWindow(INSTRUCTOR, W1, SELF))
+                .expectSuccessfulHandlerExecution();
+    }
+
     private static Instant at(LocalDate date, int hour, int minute) {
         return ZonedDateTime.of(date, LocalTime.of(hour, minute), ZONE).toInstant();
     }

@@ -17,6 +17,13 @@ public final class MemberQueries {
     public record FindMemberByEmail(String email) {
     }
 
+    /** The zone the member set themselves, null when they set none → {@link OwnTimeZone}. */
+    public record FindOwnTimeZone(UUID memberId) {
+    }
+
+    public record OwnTimeZone(String timeZone) {
+    }
+
     /** Every member, sorted by display name → {@link MemberList}. */
     public record ListMembers() {
     }

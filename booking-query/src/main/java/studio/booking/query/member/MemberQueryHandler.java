@@ -4,6 +4,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import studio.booking.messages.member.MemberQueries.FindMember;
 import studio.booking.messages.member.MemberQueries.FindMemberByEmail;
+import studio.booking.messages.member.MemberQueries.FindOwnTimeZone;
+import studio.booking.messages.member.MemberQueries.OwnTimeZone;
 import studio.booking.messages.member.MemberQueries.ListInstructors;
 import studio.booking.messages.member.MemberQueries.ListMembers;
 import studio.booking.messages.member.MemberQueries.MemberList;
@@ -29,6 +31,11 @@ public class MemberQueryHandler {
     @QueryHandler
     public Optional<MemberView> handle(FindMemberByEmail query) {
         return members.findByEmail(query.email());
+    }
+
+    @QueryHandler
+    public OwnTimeZone handle(FindOwnTimeZone query) {
+        return new OwnTimeZone(members.ownTimeZone(query.memberId()).orElse(null));
     }
 
     @QueryHandler

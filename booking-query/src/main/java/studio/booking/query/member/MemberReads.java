@@ -38,6 +38,14 @@ public class MemberReads {
                 .optional();
     }
 
+    /** The zone the member set, without the studio's default (null when none). */
+    public Optional<String> ownTimeZone(UUID id) {
+        return jdbc.sql("SELECT time_zone FROM members WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     public Optional<MemberView> findByEmail(String email) {
         if (email == null) {
             return Optional.empty();

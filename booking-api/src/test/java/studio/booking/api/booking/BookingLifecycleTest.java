@@ -1,0 +1,327 @@
+package studio.booking.api.booking;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import studio.booking.api.support.Api;
+import studio.booking.api.support.ApiClient;
+import studio.booking.api.support.ApiTest;
+import studio.booking.api.support.MutableClock;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static studio.booking.api.support.Lessons.book;
+import static studio.booking.api.support.Lessons.booking;
+import static studio.booking.api.support.Lessons.inDays;
+import static studio.booking.api.support.Lessons.slots;
+import static studio.booking.api.support.Lessons.start;
+import static studio.booking.api.support.Lessons.starts;
+import static studio.booking.api.support.Lessons.status;
+import static studio.booking.api.support.Lessons.strings;
+import static studio.booking.api.support.Lessons.windowAndSlots;
+
+/** API.md, confirm/decline/cancel/complete/no-show: rules B2–B7 through real HTTP, every role. */
+@ApiTest
+class BookingLifecycleTest {
+
+    private static final String WITHIN_24H = "Cannot cancel within 24 hours of start time. Contact your instructor.";
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private record Lesson(Api.Member instructor, Api.Member member, JsonNode slot, String id) {
+    }
+
+    /** A pending request of a fresh member with a fresh instructor, {@code days} ahead at 10:00 New York. */
+    private Lesson pending(int days) {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        JsonNode slot = windowAndSlots(api, instructor, inDays(days), "10:00", "11:00", 60).get(0);
+        return new Lesson(instructor, member, slot, book(member.client(), instructor.id(), slot));
+    }
+
+    private Lesson confirmed(int days) {
+        Lesson lesson = pending(days);
+        lesson.instructor().client().post("/api/bookings/" + lesson.id() + "/confirm", null).expect(200);
+        return lesson;
+    }
+
+    private static ApiClient.Response act(ApiClient client, String id, String action) {
+        return client.post("/api/bookings/" + id + "/" + action, action.equals("decline") || action.equals("cancel")
+                ? Map.of() : null);
+    }
+
+    @Test
+    void B2_only_the_bookings_instructor_or_the_owner_confirms() {
+        Lesson lesson = pending(8);
+        act(api.instructor().client(), lesson.id(), "confirm").problem(403);
+        act(lesson.member().client(), lesson.id(), "confirm").problem(403);
+        act(api.member("member_full").client(), lesson.id(), "confirm").problem(404);
+        act(api.member("guest").client(), lesson.id(), "confirm").problem(404);
+        assertThat(status(lesson.member().client(), lesson.id())).isEqualTo("pending");
+
+        JsonNode answer = act(api.owner(), lesson.id(), "confirm").expect(200).json();
+        assertThat(answer.path("success").asBoolean()).isTrue();
+        assertThat(answer.path("declined")).isEmpty();
+        assertThat(status(lesson.member().client(), lesson.id())).isEqualTo("confirmed");
+        act(lesson.instructor().client(), lesson.id(), "confirm").problem(409);
+        act(lesson.instructor().client(), java.util.UUID.randomUUID().toString(), "confirm").problem(404);
+    }
+
+    @Test
+    void B2_confirming_after_the_start_is_409() {
+        Lesson lesson = pending(8);
+        MutableClock.INSTANCE.pin(start(lesson.slot()));
+        act(lesson.instructor().client(), lesson.id(), "confirm").problem(409);
+        MutableClock.INSTANCE.pin(start(lesson.slot()).minusSeconds(1));
+        act(lesson.instructor().client(), lesson.id(), "confirm").expect(200);
+    }
+
+    @Test
+    void B2_confirming_declines_overlapping_requests_and_cancelling_later_does_not_revive_them() {
+        Api.Member instructor = api.instructor();
+        LocalDate date = inDays(9);
+        List<JsonNode> hours = windowAndSlots(api, instructor, date, "10:00", "12:00", 60);
+        instructor.client().post("/api/availability/overrides", Map.of("instructor_id", instructor.id().toString(),
+                "override_date", date.toString(), "start_time", "10:00", "end_time", "12:00", "is_available", true,
+                "slot_duration_minutes", 30)).expect(201);
+        List<JsonNode> all = slots(instructor.client(), instructor.id(), date);
+        JsonNode half1030 = all.stream().filter(s -> Duration.between(start(s),
+                Instant.parse(s.path("slot_end").asString())).toMinutes() == 30 && start(s).equals(start(hours.get(0))
+                .plusSeconds(1800))).findFirst().orElseThrow();
+        JsonNode half1100 = all.stream().filter(s -> Duration.between(start(s),
+                Instant.parse(s.path("slot_end").asString())).toMinutes() == 30 && start(s).equals(start(hours.get(1))))
+                .findFirst().orElseThrow();
+
+        Api.Member a = api.member("member_full");
+        Api.Member b = api.member("member_limited");
+        Api.Member c = api.member("member_full");
+        String chosen = book(a.client(), instructor.id(), hours.get(0));
+        String sameSlot = book(b.client(), instructor.id(), hours.get(0));
+        String overlapping = book(c.client(), instructor.id(), half1030);
+        String adjacent = book(b.client(), instructor.id(), half1100);
+
+        JsonNode answer = act(instructor.client(), chosen, "confirm").expect(200).json();
+        assertThat(strings(answer.path("declined"))).containsExactlyInAnyOrder(sameSlot, overlapping);
+        assertThat(status(b.client(), sameSlot)).isEqualTo("declined");
+        assertThat(status(c.client(), overlapping)).isEqualTo("declined");
+        assertThat(status(b.client(), adjacent)).isEqualTo("pending");
+        assertThat(booking(b.client(), sameSlot).path("cancellation_reason").asString()).isNotBlank();
+
+        act(instructor.client(), chosen, "cancel").expect(200);
+        assertThat(status(b.client(), sameSlot)).isEqualTo("declined");
+        assertThat(status(c.client(), overlapping)).isEqualTo("declined");
+        // seed 8: the slot is freed
+        assertThat(starts(slots(a.client(), instructor.id(), date))).contains(hours.get(0).path("slot_start")
+                .asString());
+    }
+
+    @Test
+    void B3_decline_with_a_reason_by_the_instructor_or_the_owner_only_while_pending() {
+        Lesson lesson = pending(10);
+        act(api.instructor().client(), lesson.id(), "decline").problem(403);
+        act(lesson.member().client(), lesson.id(), "decline").problem(403);
+        act(api.member("member_limited").client(), lesson.id(), "decline").problem(404);
+        lesson.instructor().client().post("/api/bookings/" + lesson.id() + "/decline",
+                Map.of("reason", "Away that week")).expect(200);
+        JsonNode declined = booking(lesson.member().client(), lesson.id());
+        assertThat(declined.path("status").asString()).isEqualTo("declined");
+        assertThat(declined.path("cancellation_reason").asString()).isEqualTo("Away that week");
+        act(lesson.instructor().client(), lesson.id(), "decline").problem(409);
+        lesson.member().client().post("/api/bookings/" + lesson.id() + "/cancel", Map.of("reason", 5)).problem(400);
+
+        Lesson other = pending(10);
+        JsonNode answer = api.owner().post("/api/bookings/" + other.id() + "/decline", null).expect(200).json();
+        assertThat(answer.path("success").asBoolean()).isTrue();
+        Lesson confirmed = confirmed(10);
+        act(confirmed.instructor().client(), confirmed.id(), "decline").problem(409);
+        confirmed.instructor().client().post("/api/bookings/" + confirmed.id() + "/decline",
+                Map.of("reason", "x".repeat(2001))).problem(400);
+    }
+
+    @Test
+    void B4_a_member_cancels_a_confirmed_lesson_until_strictly_more_than_24_hours_before() {
+        Lesson lesson = confirmed(8);
+        Instant start = start(lesson.slot());
+        MutableClock.INSTANCE.pin(start.minus(Duration.ofHours(24)));
+        JsonNode problem = act(lesson.member().client(), lesson.id(), "cancel").problem(403);
+        assertThat(problem.path("detail").asString()).isEqualTo(WITHIN_24H);
+        MutableClock.INSTANCE.pin(start.minus(Duration.ofHours(1)));
+        assertThat(act(lesson.member().client(), lesson.id(), "cancel").problem(403).path("detail").asString())
+                .isEqualTo(WITHIN_24H);
+        assertThat(status(lesson.member().client(), lesson.id())).isEqualTo("confirmed");
+
+        Instant at = start.minus(Duration.ofHours(24)).minusSeconds(1);
+        MutableClock.INSTANCE.pin(at);
+        lesson.member().client().post("/api/bookings/" + lesson.id() + "/cancel", Map.of("reason", "Injured"))
+                .expect(200);
+        JsonNode cancelled = booking(lesson.member().client(), lesson.id());
+        assertThat(cancelled.path("status").asString()).isEqualTo("cancelled_by_member");
+        assertThat(cancelled.path("cancelled_by").asString()).isEqualTo(lesson.member().id().toString());
+        assertThat(cancelled.path("cancellation_reason").asString()).isEqualTo("Injured");
+        assertThat(cancelled.path("cancelled_at").asString()).isEqualTo(at.toString());
+        // seed 8: the slot is offered again
+        MutableClock.INSTANCE.reset();
+        assertThat(starts(slots(lesson.member().client(), lesson.instructor().id(),
+                inDays(8)))).contains(lesson.slot().path("slot_start").asString());
+    }
+
+    @Test
+    void B4_a_member_cancels_a_pending_request_always_whatever_their_role() {
+        Lesson lesson = pending(8);
+        MutableClock.INSTANCE.pin(start(lesson.slot()).minus(Duration.ofMinutes(30)));
+        act(lesson.member().client(), lesson.id(), "cancel").expect(200);
+        JsonNode cancelled = booking(lesson.member().client(), lesson.id());
+        assertThat(cancelled.path("status").asString()).isEqualTo("cancelled_by_member");
+        assertThat(cancelled.path("cancelled_by").asString()).isEqualTo(lesson.member().id().toString());
+        assertThat(cancelled.path("cancellation_reason").isNull()).isTrue();
+        MutableClock.INSTANCE.reset();
+
+        Lesson demoted = pending(9);
+        api.owner().patch("/api/members/" + demoted.member().id(), Map.of("role", "guest")).expect(200);
+        act(demoted.member().client(), demoted.id(), "cancel").expect(200);
+        assertThat(status(demoted.instructor().client(), demoted.id())).isEqualTo("cancelled_by_member");
+    }
+
+    @Test
+    void B4_the_instructor_and_the_owner_cancel_any_time_others_may_not() {
+        Lesson lesson = confirmed(8);
+        Instant start = start(lesson.slot());
+        MutableClock.INSTANCE.pin(start.minus(Duration.ofMinutes(5)));
+        act(api.instructor().client(), lesson.id(), "cancel").problem(403);
+        act(api.member("member_full").client(), lesson.id(), "cancel").problem(404);
+        lesson.instructor().client().post("/api/bookings/" + lesson.id() + "/cancel", Map.of("reason", "Ill"))
+                .expect(200);
+        JsonNode cancelled = booking(lesson.member().client(), lesson.id());
+        assertThat(cancelled.path("status").asString()).isEqualTo("cancelled_by_instructor");
+        assertThat(cancelled.path("cancelled_by").asString()).isEqualTo(lesson.instructor().id().toString());
+        assertThat(cancelled.path("cancellation_reason").asString()).isEqualTo("Ill");
+        assertThat(cancelled.path("cancelled_at").asString()).isEqualTo(start.minus(Duration.ofMinutes(5)).toString());
+        MutableClock.INSTANCE.reset();
+
+        Lesson byOwner = confirmed(9);
+        MutableClock.INSTANCE.pin(start(byOwner.slot()).minusSeconds(1));
+        act(api.owner(), byOwner.id(), "cancel").expect(200);
+        assertThat(status(byOwner.member().client(), byOwner.id())).isEqualTo("cancelled_by_instructor");
+        MutableClock.INSTANCE.reset();
+
+        Lesson pendingByInstructor = pending(9);
+        act(pendingByInstructor.instructor().client(), pendingByInstructor.id(), "cancel").expect(200);
+        assertThat(status(pendingByInstructor.member().client(), pendingByInstructor.id()))
+                .isEqualTo("cancelled_by_instructor");
+    }
+
+    @Test
+    void B6_no_transition_leaves_a_terminal_state() {
+        Lesson cancelled = pending(11);
+        act(cancelled.member().client(), cancelled.id(), "cancel").expect(200);
+        for (String action : List.of("confirm", "decline", "cancel", "complete", "no-show")) {
+            act(cancelled.instructor().client(), cancelled.id(), action).problem(409);
+        }
+        Lesson declined = pending(11);
+        act(declined.instructor().client(), declined.id(), "decline").expect(200);
+        for (String action : List.of("confirm", "decline", "cancel", "complete", "no-show")) {
+            act(declined.instructor().client(), declined.id(), action).problem(409);
+        }
+        act(declined.member().client(), declined.id(), "cancel").problem(409);
+
+        Lesson pending = pending(11);
+        act(pending.instructor().client(), pending.id(), "complete").problem(409);
+        act(pending.instructor().client(), pending.id(), "no-show").problem(409);
+        assertThat(status(pending.member().client(), pending.id())).isEqualTo("pending");
+
+        Lesson completed = confirmed(11);
+        MutableClock.INSTANCE.pin(start(completed.slot()).plusSeconds(3600));
+        act(completed.instructor().client(), completed.id(), "complete").expect(200);
+        for (String action : List.of("confirm", "decline", "cancel", "complete", "no-show")) {
+            act(completed.instructor().client(), completed.id(), action).problem(409);
+        }
+        act(completed.member().client(), completed.id(), "cancel").problem(409);
+    }
+
+    @Test
+    void B7_complete_and_no_show_once_started_by_instructor_or_owner() {
+        Lesson lesson = confirmed(12);
+        Instant start = start(lesson.slot());
+        act(lesson.instructor().client(), lesson.id(), "complete").problem(409);
+        act(lesson.instructor().client(), lesson.id(), "no-show").problem(409);
+        MutableClock.INSTANCE.pin(start.minusSeconds(1));
+        act(lesson.instructor().client(), lesson.id(), "complete").problem(409);
+
+        MutableClock.INSTANCE.pin(start);
+        act(lesson.member().client(), lesson.id(), "complete").problem(403);
+        act(lesson.member().client(), lesson.id(), "no-show").problem(403);
+        act(api.instructor().client(), lesson.id(), "complete").problem(403);
+        act(api.member("member_full").client(), lesson.id(), "no-show").problem(404);
+        JsonNode done = act(lesson.instructor().client(), lesson.id(), "complete").expect(200).json();
+        assertThat(done.path("success").asBoolean()).isTrue();
+        assertThat(status(lesson.member().client(), lesson.id())).isEqualTo("completed");
+
+        MutableClock.INSTANCE.reset();
+        Lesson missed = confirmed(12);
+        MutableClock.INSTANCE.pin(start(missed.slot()).plus(Duration.ofHours(2)));
+        act(api.owner(), missed.id(), "no-show").expect(200);
+        assertThat(status(missed.member().client(), missed.id())).isEqualTo("no_show");
+        act(api.owner(), missed.id(), "complete").problem(409);
+    }
+
+    @Test
+    void B5_answered_requests_keep_their_status_and_drop_the_expiry_deadline() {
+        Lesson confirmed = pending(8);
+        Lesson declined = pending(8);
+        Lesson waiting = pending(8);
+        String confirmedDeadline = expiryDeadline(confirmed.id());
+        String declinedDeadline = expiryDeadline(declined.id());
+        assertThat(scheduled(confirmedDeadline)).as("a pending request has its expiry deadline").isOne();
+        assertThat(scheduled(declinedDeadline)).isOne();
+
+        act(confirmed.instructor().client(), confirmed.id(), "confirm").expect(200);
+        act(declined.instructor().client(), declined.id(), "decline").expect(200);
+
+        // the deadlines run on the real clock: what could still expire them is gone from the scheduler
+        assertThat(scheduled(confirmedDeadline)).isZero();
+        assertThat(scheduled(declinedDeadline)).isZero();
+        assertThat(scheduled(expiryDeadline(waiting.id()))).isOne();
+        assertThat(status(confirmed.member().client(), confirmed.id())).isEqualTo("confirmed");
+        assertThat(status(declined.member().client(), declined.id())).isEqualTo("declined");
+    }
+
+    /** The id of a request's expiry deadline, from the metadata of its first event. */
+    private String expiryDeadline(String bookingId) {
+        String metaData = jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = :id AND sequence_number = 0")
+                .param("id", bookingId).query(String.class).single();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"deadlineId\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(metaData);
+        assertThat(m.find()).as("deadlineId in %s", metaData).isTrue();
+        return m.group(1);
+    }
+
+    private int scheduled(String deadlineId) {
+        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE :id")
+                .param("id", "%" + deadlineId + "%").query(Integer.class).single();
+    }
+
+    @Test
+    void seed_8_two_requests_for_one_slot_confirming_one_declines_the_other_and_decline_frees_nothing() {
+        Lesson lesson = pending(13);
+        Api.Member rival = api.member("member_limited");
+        String rivalId = book(rival.client(), lesson.instructor().id(), lesson.slot());
+        // declining a request leaves the slot offered (pending requests never took it)
+        act(lesson.instructor().client(), rivalId, "decline").expect(200);
+        assertThat(slots(rival.client(), lesson.instructor().id(), inDays(13))).hasSize(1);
+        String third = book(api.member("member_full").client(), lesson.instructor().id(), lesson.slot());
+        JsonNode answer = act(lesson.instructor().client(), lesson.id(), "confirm").expect(200).json();
+        assertThat(strings(answer.path("declined"))).containsExactly(third);
+        assertThat(slots(rival.client(), lesson.instructor().id(), inDays(13))).isEmpty();
+    }
+}
