@@ -5,10 +5,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 
 /**
@@ -28,13 +28,14 @@ public class EmbeddedPostgresConfiguration {
         return started != null ? started.await() : EmbeddedPostgresStarter.start(dataDir.toAbsolutePath());
     }
 
+    /** The usual {@code spring.datasource.hikari.*} settings apply to it too. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setPoolName("booking-embedded");
-        ds.setMaximumPoolSize(10);
         return ds;
     }
 }

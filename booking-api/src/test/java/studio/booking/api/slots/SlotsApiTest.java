@@ -152,4 +152,23 @@ class SlotsApiTest {
         assertThat(slots.get(0).path("slot_start").asString())
                 .isEqualTo(date.atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant().toString());
     }
+
+    @Test
+    void S1_an_instructor_who_no_longer_teaches_offers_no_slots() {
+        Api.Member instructor = api.instructor();
+        for (int day = 0; day < 7; day++) {
+            api.window(instructor.client(), instructor.id(), day, "09:00", "12:00", 60);
+        }
+        Api.Member member = api.member("member_full");
+        LocalDate from = LocalDate.now(NEW_YORK).plusDays(2);
+        String path = "/api/slots/" + instructor.id() + "?start=" + from + "&end=" + from.plusDays(6);
+        assertThat(member.client().get(path).expect(200).json().path("slots")).hasSize(21);
+
+        api.owner().patch("/api/members/" + instructor.id(), Map.of("active", false)).expect(200);
+
+        assertThat(member.client().get(path).expect(200).json().path("slots")).isEmpty();
+        JsonNode days = member.client().get("/api/calendar/" + instructor.id() + "?month="
+                + java.time.YearMonth.from(from)).expect(200).json().path("days");
+        days.forEach(day -> assertThat(day.path("available_slots").asInt()).isZero());
+    }
 }
