@@ -1,0 +1,60 @@
+package studio.booking.api.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After a {@code kill -9} of the application its postmaster is still running and holds the data
+ * directory. The next start stops that orphan and starts again on the same files: nothing
+ * committed is lost. The "application" here is a child JVM, killed with SIGKILL.
+ */
+class OrphanedPostmasterTest {
+
+    @Test
+    void a_start_after_kill_9_stops_the_orphaned_postmaster_and_keeps_the_data(@TempDir Path dataDir)
+            throws Exception {
+        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingApp.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(CrashingApp.COMMITTED)) {
+                // the child's start-up log
+            }
+            assertThat(line).as("the child committed its row").isEqualTo(CrashingApp.COMMITTED);
+            app.destroyForcibly(); // SIGKILL: no shutdown hook runs, the postmaster is orphaned
+            assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("the orphan still holds the directory").exists();
+
+        try (EmbeddedPostgres restarted = EmbeddedPostgresStarter.start(dataDir)) {
+            assertThat(JdbcClient.create(restarted.getPostgresDatabase())
+                    .sql("SELECT name FROM lessons").query(String.class).list()).containsExactly("salsa on2");
+        }
+    }
+
+    /** Starts the embedded database as the application does, commits a row, then waits to be killed. */
+    public static final class CrashingApp {
+        static final String COMMITTED = "committed";
+
+        public static void main(String[] args) throws Exception {
+            EmbeddedPostgres postgres = EmbeddedPostgresStarter.start(Path.of(args[0]));
+            JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+            jdbc.sql("CREATE TABLE lessons (name text)").update();
+            jdbc.sql("INSERT INTO lessons VALUES ('salsa on2')").update();
+            System.out.println(COMMITTED);
+            System.out.flush();
+            Thread.currentThread().join(); // until killed
+        }
+    }
+}
