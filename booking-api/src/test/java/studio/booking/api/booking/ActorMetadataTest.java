@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static studio.booking.api.support.Lessons.book;
 
 /**
  * Who did what is kept with the events (it becomes the booking's history, R2): the actor of a
@@ -41,8 +42,8 @@ class ActorMetadataTest {
         LocalDate date = LocalDate.now(ZoneId.of("America/New_York")).plusDays(3);
         JsonNode slot = first.client().get("/api/slots/" + instructor.id() + "?start=" + date + "&end=" + date)
                 .expect(200).json().path("slots").get(0);
-        UUID firstBooking = request(first.client(), instructor.id(), slot);
-        UUID secondBooking = request(second.client(), instructor.id(), slot);
+        UUID firstBooking = UUID.fromString(book(first.client(), instructor.id(), slot));
+        UUID secondBooking = UUID.fromString(book(second.client(), instructor.id(), slot));
 
         instructor.client().post("/api/bookings/" + firstBooking + "/confirm", Map.of()).expect(200);
 
@@ -52,12 +53,6 @@ class ActorMetadataTest {
         assertThat(actorsOf(secondBooking)).containsExactly(
                 "BookingRequested by " + second.id() + " as member_limited",
                 "BookingDeclined by " + instructor.id() + " as instructor");
-    }
-
-    private static UUID request(ApiClient member, UUID instructorId, JsonNode slot) {
-        return UUID.fromString(member.post("/api/bookings", Map.of("instructor_id", instructorId.toString(),
-                        "start_time", slot.path("slot_start").asString(), "end_time", slot.path("slot_end").asString()))
-                .expect(201).json().path("booking_id").asString());
     }
 
     private List<String> actorsOf(UUID bookingId) {

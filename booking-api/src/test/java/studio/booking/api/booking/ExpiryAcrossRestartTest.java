@@ -14,10 +14,11 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static studio.booking.api.support.Lessons.book;
+import static studio.booking.api.support.Lessons.status;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -55,19 +56,15 @@ class ExpiryAcrossRestartTest {
             LocalDate today = LocalDate.now(NEW_YORK);
             JsonNode slot = member.client().get("/api/slots/" + instructor.id() + "?start=" + today.plusDays(2)
                     + "&end=" + today.plusDays(3)).expect(200).json().path("slots").get(0);
-            bookingId = UUID.fromString(member.client().post("/api/bookings", Map.of(
-                            "instructor_id", instructor.id().toString(),
-                            "start_time", slot.path("slot_start").asString(),
-                            "end_time", slot.path("slot_end").asString()))
-                    .expect(201).json().path("booking_id").asString());
-            assertThat(status(member.client(), bookingId)).isEqualTo("pending");
+            bookingId = UUID.fromString(book(member.client(), instructor.id(), slot));
+            assertThat(status(member.client(), bookingId.toString())).isEqualTo("pending");
         }
 
         try (ConfigurableApplicationContext second = start(settings)) {
             Api api = Api.on(port(second));
             ApiClient owner = api.owner();
             await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
-                    assertThat(status(owner, bookingId)).isEqualTo("expired"));
+                    assertThat(status(owner, bookingId.toString())).isEqualTo("expired"));
             assertThat(owner.get("/api/bookings?member_id=" + memberId).expect(200).json().path("data"))
                     .hasSize(1);
         }
@@ -79,9 +76,5 @@ class ExpiryAcrossRestartTest {
 
     private static int port(ConfigurableApplicationContext context) {
         return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-    }
-
-    private static String status(ApiClient client, UUID bookingId) {
-        return client.get("/api/bookings/" + bookingId).expect(200).json().path("data").path("status").asString();
     }
 }

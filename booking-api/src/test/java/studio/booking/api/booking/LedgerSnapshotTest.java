@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static studio.booking.api.support.Lessons.book;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -47,11 +48,7 @@ class LedgerSnapshotTest {
 
         List<UUID> confirmed = new ArrayList<>();
         for (JsonNode slot : slots.subList(0, 110)) {
-            UUID booking = UUID.fromString(member.client().post("/api/bookings", Map.of(
-                            "instructor_id", instructor.id().toString(),
-                            "start_time", slot.path("slot_start").asString(),
-                            "end_time", slot.path("slot_end").asString()))
-                    .expect(201).json().path("booking_id").asString());
+            UUID booking = UUID.fromString(book(member.client(), instructor.id(), slot));
             instructor.client().post("/api/bookings/" + booking + "/confirm", Map.of()).expect(200);
             confirmed.add(booking);
         }
@@ -70,12 +67,7 @@ class LedgerSnapshotTest {
         // loaded from the snapshot, the ledger frees a cancelled interval and grants it again
         ApiClient owner = api.owner();
         owner.post("/api/bookings/" + confirmed.get(0) + "/cancel", Map.of()).expect(200);
-        JsonNode first = slots.get(0);
-        UUID again = UUID.fromString(member.client().post("/api/bookings", Map.of(
-                        "instructor_id", instructor.id().toString(),
-                        "start_time", first.path("slot_start").asString(),
-                        "end_time", first.path("slot_end").asString()))
-                .expect(201).json().path("booking_id").asString());
+        UUID again = UUID.fromString(book(member.client(), instructor.id(), slots.get(0)));
         instructor.client().post("/api/bookings/" + again + "/confirm", Map.of()).expect(200);
     }
 }

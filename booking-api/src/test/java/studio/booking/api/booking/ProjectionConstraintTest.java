@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static studio.booking.api.support.Lessons.book;
 
 /**
  * The second line of defence (DESIGN.md, Write side): the projection's exclusion constraint runs
@@ -40,11 +41,7 @@ class ProjectionConstraintTest {
         LocalDate date = LocalDate.now(ZoneId.of("America/New_York")).plusDays(4);
         JsonNode slot = member.client().get("/api/slots/" + instructor.id() + "?start=" + date + "&end=" + date)
                 .expect(200).json().path("slots").get(0);
-        UUID booking = UUID.fromString(member.client().post("/api/bookings", Map.of(
-                        "instructor_id", instructor.id().toString(),
-                        "start_time", slot.path("slot_start").asString(),
-                        "end_time", slot.path("slot_end").asString()))
-                .expect(201).json().path("booking_id").asString());
+        UUID booking = UUID.fromString(book(member.client(), instructor.id(), slot));
         long eventsBefore = eventCount(booking, instructor.id());
 
         // a confirmed row the ledger never granted: only the projection's constraint can refuse now
