@@ -15,6 +15,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,9 +43,14 @@ public class AxonConfiguration {
     }
 
     @Bean
-    BookingSettings bookingSettings(BookingProperties properties, Clock clock) {
-        GenericEventMessage.clock = clock;
+    BookingSettings bookingSettings(BookingProperties properties) {
         return properties.settings();
+    }
+
+    /** Axon stamps events with a static clock of its own: make it the one every rule reads. */
+    @Bean
+    InitializingBean axonEventClock(Clock clock) {
+        return () -> GenericEventMessage.clock = clock;
     }
 
     /**
