@@ -63,7 +63,7 @@ class BookingApp extends LightElement {
     localStorage.setItem(SIGNED_IN, '1');
     this.me = me;
     this.live.start();
-    if (this.path === '/sign-in') this.navigate('/', true);
+    if (location.pathname === '/sign-in') this.navigate('/', true);
   }
 
   #signedOut() {
@@ -106,6 +106,7 @@ class BookingApp extends LightElement {
       return html`<div class="boot" aria-busy="true"><span class="skeleton skeleton-line"></span></div>`;
     }
     if (this.me === null) {
+      if (this.path !== '/sign-in') this.navigate('/sign-in', true);
       return html`<sign-in-page @signed-in=${(e) => this.#signedIn(e.detail)}></sign-in-page>
         <booking-sheet></booking-sheet>`;
     }

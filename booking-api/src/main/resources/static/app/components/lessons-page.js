@@ -45,6 +45,7 @@ class LessonsPage extends LightElement {
   #lessonsWanted = null;
   #statuses = new Map(); // booking id → last status seen (for notices)
   #refresh = {};
+  #lastRequested = null;
 
   constructor() {
     super();
@@ -332,10 +333,14 @@ class LessonsPage extends LightElement {
   }
 
   #requestSlot(slot) {
-    this.querySelector('request-dialog').open(this.#instructor, slot, this.#zoneNote());
+    // after a request the slot's button becomes the request's: focus goes there
+    this.querySelector('request-dialog').open(this.#instructor, slot, this.#zoneNote(),
+      () => this.querySelector(`slot-panel button[data-booking="${this.#lastRequested}"]`)
+        ?? this.querySelector(`month-calendar button[data-date="${this.date}"]`));
   }
 
   #requested({ booking_id: id, slot }) {
+    this.#lastRequested = id;
     const i = this.#instructor;
     toast(`Request sent to ${firstName(i.display_name)}: pending until confirmed.`);
     // the new pending request, shown before the refetch answers

@@ -16,14 +16,14 @@ class RequestDialog extends LightElement {
     busy: { state: true }, notes: { state: true },
   };
 
-  open(instructor, slot, zoneNote) {
+  open(instructor, slot, zoneNote, focusAfter) {
     this.instructor = instructor;
     this.slot = slot;
     this.zoneNote = zoneNote;
     this.error = null;
     this.notes = '';
     this.busy = false;
-    this.updateComplete.then(() => openModal(this.querySelector('dialog')));
+    this.updateComplete.then(() => openModal(this.querySelector('dialog'), focusAfter));
   }
 
   close() {

@@ -8,7 +8,6 @@ class SignInPage extends LightElement {
 
   firstUpdated() {
     document.title = 'Sign in · Private Lessons';
-    if (location.pathname !== '/sign-in') history.replaceState(null, '', '/sign-in');
     this.querySelector('input[name=email]').focus();
   }
 
