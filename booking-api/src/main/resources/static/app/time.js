@@ -16,11 +16,14 @@ export function setViewerZone(zone) {
 export const zone = () => viewerZone;
 
 const formats = new Map();
+// ICU writes "2:00 PM" with a narrow no-break space; plain spaces read and copy the same everywhere
+const plain = (text) => text.replace(/[\u202f\u00a0]/g, ' ');
 function format(options, timeZone = viewerZone) {
   const key = timeZone + JSON.stringify(options);
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+    const intl = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+    f = { format: (date) => plain(intl.format(date)), formatToParts: (date) => intl.formatToParts(date) };
     formats.set(key, f);
   }
   return f;

@@ -232,7 +232,7 @@ class BookingSheet extends LightElement {
         <input type="text" name="reason" maxlength="500"></label>
       <div class="dialog-actions"><button type="submit" class="btn btn-primary" ?disabled=${this.busy}>Decline request</button></div>
     </form>` : nothing}
-    ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}`;
+    ${this.actionError ? html`<p class="error action-error" role="alert">${this.actionError}</p>` : nothing}`;
   }
 
   #thread() {

@@ -74,6 +74,7 @@ class LessonsPage extends LightElement {
   disconnectedCallback() {
     super.disconnectedCallback();
     WIDE.removeEventListener('change', this.#onWide);
+    for (const timer of Object.values(this.#refresh)) clearTimeout(timer);
   }
 
   get #staff() {
@@ -141,8 +142,9 @@ class LessonsPage extends LightElement {
   /** The other pills' calendars of this month, one after the other, so a switch shows at once. */
   async #prefetch() {
     const others = [...(this.me.role === 'owner' ? ['all'] : []), ...this.instructors.map((i) => i.id)]
-      .filter((id) => id !== this.selected);
+      .filter((id) => id !== this.selected).slice(0, 12);
     for (const id of others) {
+      if (!this.isConnected) return;
       const entry = this.#calendars.get(this.#key(id));
       if (entry && !entry.stale) continue;
       try {
@@ -227,7 +229,7 @@ class LessonsPage extends LightElement {
   /** Runs `task` once after `ms`, however often it is asked for meanwhile. */
   #later(name, task, ms = 120) {
     clearTimeout(this.#refresh[name]);
-    this.#refresh[name] = setTimeout(task, ms);
+    this.#refresh[name] = setTimeout(() => { if (this.isConnected) task(); }, ms);
   }
 
   #markStale(instructorId) {

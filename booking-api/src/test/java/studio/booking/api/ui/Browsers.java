@@ -81,6 +81,9 @@ public class Browsers implements ParameterResolver, AfterEachCallback {
     public void afterEach(ExtensionContext context) {
         Ui ui = context.getStore(NAMESPACE).remove(Ui.class, Ui.class);
         if (ui != null) {
+            if (context.getExecutionException().isPresent()) {
+                ui.screenshots(Path.of("target", "ui-failures"), context.getRequiredTestMethod().getName());
+            }
             ui.close();
         }
     }

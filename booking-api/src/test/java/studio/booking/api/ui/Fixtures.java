@@ -36,6 +36,11 @@ final class Fixtures {
         return LocalTime.parse(localTime).format(TIME);
     }
 
+    /** "2:00 PM": an instant as the UI writes it in New York. */
+    static String clock(String instant) {
+        return Instant.parse(instant).atZone(NEW_YORK).format(TIME);
+    }
+
     /** The instant of a New York local date and time, as the API writes it. */
     static String instant(LocalDate date, String localTime) {
         return date.atTime(LocalTime.parse(localTime)).atZone(NEW_YORK).toInstant().toString();

@@ -31,7 +31,7 @@ class MemberBookingUiTest {
     Api api;
 
     private static String range(JsonNode slot) {
-        return Fixtures.time(slot.path("slot_start").asString()) + " – " + Fixtures.time(slot.path("slot_end").asString());
+        return Fixtures.clock(slot.path("slot_start").asString()) + " – " + Fixtures.clock(slot.path("slot_end").asString());
     }
 
     @Test
@@ -152,7 +152,7 @@ class MemberBookingUiTest {
         alex.page().locator("dialog.cancel[open]").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Yes, cancel")).click();
 
-        assertThat(alex.sheet().getByRole(AriaRole.ALERT)).containsText("Contact your instructor");
+        assertThat(alex.sheet().locator(".action-error")).containsText("Contact your instructor");
         assertThat(alex.status()).hasText("Confirmed");
         org.assertj.core.api.Assertions.assertThat(status(member.client(), bookingId)).isEqualTo("confirmed");
     }

@@ -74,6 +74,18 @@ public final class Ui implements AutoCloseable {
         return session;
     }
 
+    /** What each session shows now, for a failed test (one PNG per session). */
+    void screenshots(java.nio.file.Path directory, String name) {
+        for (int i = 0; i < sessions.size(); i++) {
+            try {
+                sessions.get(i).page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(directory.resolve(name + "-" + (i + 1) + ".png")));
+            } catch (RuntimeException e) {
+                // a page that cannot be captured any more: the test's own failure says enough
+            }
+        }
+    }
+
     @Override
     public void close() {
         List<String> errors = new ArrayList<>();
