@@ -377,4 +377,20 @@ class ThreadApiTest {
         thread(member.client(), second.id());
         assertThat(banner(member.client())).isEmpty();
     }
+
+    @Test
+    void the_openapi_document_describes_the_messages_endpoints() {
+        JsonNode document = api.anonymous().get("/v3/api-docs").expect(200).json();
+        JsonNode paths = document.path("paths");
+        assertThat(paths.path("/api/bookings/{id}/messages").has("get")).isTrue();
+        assertThat(paths.path("/api/bookings/{id}/messages").has("post")).isTrue();
+        assertThat(paths.path("/api/bookings/unread").has("get")).isTrue();
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(fieldNames(schemas.path("ThreadResponse").path("properties"))).containsExactlyInAnyOrder("messages",
+                "hasUnread");
+        assertThat(fieldNames(schemas.path("MessageRow").path("properties")))
+                .containsExactlyInAnyOrderElementsOf(MESSAGE_FIELDS);
+        assertThat(fieldNames(schemas.path("UnreadRow").path("properties"))).containsExactlyInAnyOrder("booking_id",
+                "latest_message", "latest_message_at", "sender_name");
+    }
 }
