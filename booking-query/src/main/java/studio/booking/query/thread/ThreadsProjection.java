@@ -47,6 +47,7 @@ public class ThreadsProjection {
                 .param("sequence", sequenceNumber)
                 .update();
         UUID recipient = event.senderId().equals(event.memberId()) ? event.instructorId() : event.memberId();
+        // only participants post (M1): the recipient is the other one
         jdbc.sql("""
                         INSERT INTO booking_message_reads (booking_id, member_id, unread_message_id)
                         VALUES (:bookingId, :recipient, :messageId)
