@@ -11,11 +11,13 @@ const PAST_SHOWN = 8;
 class LessonList extends LightElement {
   static properties = {
     bookings: { attribute: false }, error: {}, me: { attribute: false }, heading: {}, staffView: { type: Boolean },
+    showInstructor: { type: Boolean },
     allPast: { state: true },
   };
 
   #item(b) {
-    const who = this.staffView ? `${b.member_name} with ${b.instructor_name}` : `with ${b.instructor_name}`;
+    const who = !this.staffView ? `with ${b.instructor_name}`
+      : this.showInstructor ? `${b.member_name} with ${b.instructor_name}` : b.member_name;
     return html`<li><button type="button" class="lesson ${b.unread ? 'glow' : ''}" data-booking=${b.id}
       @click=${() => openBooking(b.id)}>
       <span class="when">${dayWithYear(b.start_time)} · ${timeRange(b.start_time, b.end_time)}</span>

@@ -46,6 +46,9 @@ class LessonsPage extends LightElement {
   #statuses = new Map(); // booking id → last status seen (for notices)
   #refresh = {};
   #lastRequested = null;
+  #shownKey = null;
+  #focusRequest = false;
+  #timing = 'ready';
 
   constructor() {
     super();
@@ -117,7 +120,11 @@ class LessonsPage extends LightElement {
   async #loadCalendar() {
     const key = this.#key();
     const cached = this.#calendars.get(key);
-    this.calendar = cached?.data ?? null;
+    // another pill or month: what is known shows at once; the same one stays as it is while refreshed
+    if (this.#shownKey !== key) {
+      this.#shownKey = key;
+      this.calendar = cached?.data ?? null;
+    }
     this.calendarError = null;
     if (cached && !cached.stale) return;
     this.#calendarWanted = key;
@@ -232,6 +239,13 @@ class LessonsPage extends LightElement {
     this.#refresh[name] = setTimeout(() => { if (this.isConnected) task(); }, ms);
   }
 
+  /** Shows a locally changed calendar and keeps it as the cached one (still stale: a refetch follows). */
+  #showPatched(calendar) {
+    this.calendar = calendar;
+    const entry = this.#calendars.get(this.#shownKey);
+    if (entry) entry.data = calendar;
+  }
+
   #markStale(instructorId) {
     for (const [key, entry] of this.#calendars) {
       if (instructorId === null || key.startsWith(`${instructorId}|`) || key.startsWith('all|')) entry.stale = true;
@@ -249,7 +263,7 @@ class LessonsPage extends LightElement {
     this.#markStale(booking.instructor_id);
     // show the change at once; the refetch brings the slot counts
     if (this.calendar && (this.selected === 'all' || this.selected === booking.instructor_id)) {
-      this.calendar = patchCalendar(this.calendar, booking);
+      this.#showPatched(patchCalendar(this.calendar, booking));
     }
     if (this.lessons) {
       const index = this.lessons.findIndex((b) => b.id === booking.id);
@@ -265,8 +279,8 @@ class LessonsPage extends LightElement {
   }
 
   #onUnread({ booking_id: id, unread }) {
-    if (this.calendar) this.calendar = patchUnread(this.calendar, id, unread);
     for (const entry of this.#calendars.values()) entry.data = patchUnread(entry.data, id, unread);
+    if (this.calendar) this.calendar = this.#calendars.get(this.#shownKey)?.data ?? patchUnread(this.calendar, id, unread);
     if (this.lessons?.some((b) => b.id === id)) {
       this.lessons = this.lessons.map((b) => (b.id === id ? { ...b, unread } : b));
     }
@@ -310,6 +324,8 @@ class LessonsPage extends LightElement {
 
   #selectInstructor(id) {
     if (id === this.selected) return;
+    performance.mark('instructor-switch');
+    this.#timing = 'switch';
     this.selected = id;
     sessionStorage.setItem('booking.instructor', id);
     this.slots = null;
@@ -343,6 +359,7 @@ class LessonsPage extends LightElement {
 
   #requested({ booking_id: id, slot }) {
     this.#lastRequested = id;
+    this.#focusRequest = true;
     const i = this.#instructor;
     toast(`Request sent to ${firstName(i.display_name)}: pending until confirmed.`);
     // the new pending request, shown before the refetch answers
@@ -351,7 +368,7 @@ class LessonsPage extends LightElement {
       instructor_name: i.display_name, member_id: this.me.id, member_name: this.me.display_name, unread: false,
     };
     this.#statuses.set(id, 'pending');
-    if (this.calendar) this.calendar = patchCalendar(this.calendar, booking);
+    if (this.calendar) this.#showPatched(patchCalendar(this.calendar, booking));
     this.#markStale(i.id);
     this.#refetchVisible();
     this.#loadLessons();
@@ -370,6 +387,24 @@ class LessonsPage extends LightElement {
   }
 
   // ---------------------------------------------------------------- rendering
+
+  /** Keyboard users land on the request they just made (its button replaces the slot's). */
+  #focusNewRequest() {
+    if (!this.#focusRequest || document.querySelector('dialog.request[open]')) return;
+    const button = this.querySelector(`slot-panel button[data-booking="${this.#lastRequested}"]`);
+    if (!button) return;
+    this.#focusRequest = false;
+    if (!button.contains(document.activeElement)) button.focus();
+  }
+
+  /** User Timing for the benchmark (bench/ui.sh): first calendar on screen, and each instructor switch. */
+  updated() {
+    if (this.#focusRequest) this.querySelector('slot-panel')?.updateComplete.then(() => this.#focusNewRequest());
+    if (!this.#timing || !this.calendar || this.calendar.instructor?.id !== this.selected && this.selected !== 'all') return;
+    if (this.#timing === 'ready') performance.mark('calendar-ready');
+    else performance.measure('instructor-switch', 'instructor-switch');
+    this.#timing = null;
+  }
 
   #marks() {
     const marks = new Map();
@@ -446,6 +481,7 @@ class LessonsPage extends LightElement {
       </div>
       <section class="lessons card" aria-labelledby="lessons-title">
         <lesson-list .bookings=${this.lessons ?? null} .error=${this.lessonsError} .me=${this.me} ?staffView=${staff}
+          ?showInstructor=${this.selected === 'all'}
           .heading=${staff ? (this.selected === 'all' ? 'All lessons' : `${firstName(this.#instructor?.display_name ?? '')}'s lessons`) : 'My lessons'}>
         </lesson-list>
       </section>

@@ -29,9 +29,11 @@ class MonthCalendar extends LightElement {
   }
 
   updated() {
-    if (this.#focusAfterRender) {
+    // a move into another month waits for that month's grid
+    const button = this.#focusAfterRender && this.querySelector(`button[data-date="${this.focusDate}"]`);
+    if (button) {
       this.#focusAfterRender = false;
-      this.querySelector(`button[data-date="${this.focusDate}"]`)?.focus();
+      button.focus();
     }
   }
 

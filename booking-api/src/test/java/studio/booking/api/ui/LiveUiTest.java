@@ -95,4 +95,33 @@ class LiveUiTest {
         assertThat(alex.panel().locator("button[data-booking='" + bookingId + "'] .badge")).hasText("Cancelled by instructor");
         assertThat(alex.toasts()).containsText("cancelled by the studio");
     }
+
+    @Test
+    void after_a_dropped_connection_the_page_catches_up_by_itself(Ui ui) {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate date = inDays(6);
+        List<JsonNode> slots = windowAndSlots(api, instructor, date, "10:00", "12:00", 60);
+        String bookingId = book(member.client(), instructor.id(), slots.get(0));
+
+        Ui.Session alex = ui.signIn(member.email(), Api.PASSWORD)
+                .allowConsoleError(Pattern.compile(".*net::ERR_INTERNET_DISCONNECTED.*"));
+        alex.pill(Fixtures.name(instructor)).openDay(date);
+        Locator lesson = alex.panel().locator("button[data-booking='" + bookingId + "'] .badge");
+        assertThat(lesson).hasText("Pending");
+        alex.live();
+
+        alex.offline(true);
+        assertThat(alex.page().locator(".live")).not().hasAttribute("data-state", "open");
+        // while the member is away: confirmed, and a message
+        instructor.client().post("/api/bookings/" + bookingId + "/confirm", Map.of()).expect(200);
+        instructor.client().post("/api/bookings/" + bookingId + "/messages", Map.of("content", "Confirmed, see you!"))
+                .expect(201);
+        alex.offline(false);
+
+        alex.live();
+        assertThat(lesson).hasText("Confirmed");
+        assertThat(alex.panel().locator("button[data-booking='" + bookingId + "']")).hasClass(GLOW);
+        assertThat(alex.banner().locator(".excerpt")).hasText("Confirmed, see you!");
+    }
 }

@@ -32,7 +32,8 @@ class PhoneAndKeyboardUiTest {
         windowAndSlots(api, instructor, date, "14:00", "16:00", 60);
 
         Ui.Session alex = ui.signIn(member.email(), Api.PASSWORD, Ui.PHONE);
-        Locator pills = alex.page().locator(".pills");
+        Locator pills = alex.page().locator(".pills[role=group]");
+        pills.waitFor();
         org.assertj.core.api.Assertions.assertThat((Boolean) pills.evaluate("e => e.scrollWidth > e.clientWidth"))
                 .as("pills scroll sideways").isTrue();
         org.assertj.core.api.Assertions.assertThat((Boolean) alex.page().evaluate(
@@ -43,6 +44,7 @@ class PhoneAndKeyboardUiTest {
         Locator drawer = alex.page().locator("dialog.drawer");
         alex.openDay(date);
         assertThat(drawer).hasAttribute("open", "");
+        drawer.evaluate("d => Promise.all(d.getAnimations().map(a => a.finished))"); // the slide-up
         org.assertj.core.api.Assertions.assertThat(drawer.boundingBox().y + drawer.boundingBox().height)
                 .as("the drawer sits at the bottom").isBetween(800.0, 813.0);
         alex.slot("3:00 PM").click();

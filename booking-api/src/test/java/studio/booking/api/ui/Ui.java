@@ -127,6 +127,18 @@ public final class Ui implements AutoCloseable {
             return this;
         }
 
+        /** A console error the test provokes on purpose (e.g. a dropped connection). */
+        public Session allowConsoleError(Pattern text) {
+            allowed.add(text);
+            return this;
+        }
+
+        /** Cuts this browser off the network (true) or back on (false). */
+        public Session offline(boolean offline) {
+            context.setOffline(offline);
+            return this;
+        }
+
         List<String> unexpectedErrors() {
             return errors.stream().filter(e -> allowed.stream().noneMatch(p -> p.matcher(e).matches()))
                     .map(e -> page.url() + ": " + e).toList();
@@ -198,8 +210,11 @@ public final class Ui implements AutoCloseable {
             return page.locator("#day-panel slot-panel, dialog.drawer[open] slot-panel").first();
         }
 
+        /** The day panel's button (open slot or booking) starting at this time, e.g. "2:00 PM". */
         public Locator slot(String time) {
-            return panel().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^" + Pattern.quote(time))));
+            // Playwright hands the pattern to JavaScript: no Pattern.quote (\Q…\E is Java's only)
+            String escaped = time.replaceAll("[.*+?^${}()|\\[\\]\\\\]", "\\\\$0");
+            return panel().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^" + escaped)));
         }
 
         public Locator sheet() {
