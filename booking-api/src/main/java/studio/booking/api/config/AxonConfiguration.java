@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -25,7 +24,6 @@ import studio.booking.messages.common.Actor;
 import studio.booking.messages.common.BookingSettings;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -113,13 +111,12 @@ public class AxonConfiguration {
 
     /**
      * The actor of a command (id, role, display name) travels on to every event it causes: the booking
-     * history reads it there. Not from a deadline: a deadline message inherits the metadata of the
-     * command that scheduled it, yet what it does (expiry, auto-complete) is the system's act.
+     * history reads it there. Deadlines run in units of work without correlation providers, so what
+     * they do (expiry, auto-complete) carries no actor: the system acted.
      */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        CorrelationDataProvider actor = new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY, Actor.NAME_KEY);
-        return message -> message instanceof DeadlineMessage ? Map.of() : actor.correlationDataFor(message);
+        return new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY, Actor.NAME_KEY);
     }
 
     @Bean

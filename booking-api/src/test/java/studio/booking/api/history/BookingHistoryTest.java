@@ -136,7 +136,7 @@ class BookingHistoryTest {
         assertThat(expired.path("actor_id").isNull()).isTrue();
         assertThat(expired.path("actor_name").asString()).isEqualTo("System");
         assertThat(expired.path("details").isEmpty()).isTrue();
-        // the deadline carried the requester's metadata; the event it caused must not claim them as its actor
+        // stored so: the expiry names no actor (the requester scheduled the deadline, but did not expire it)
         String metaData = new String(jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND sequence_number = 1").param(lesson.id()).query(byte[].class).single());
         assertThat(metaData).doesNotContain("actorId").doesNotContain(lesson.member().id().toString());

@@ -27,7 +27,7 @@ import java.util.UUID;
  *
  * <p>Who acted comes from the events' metadata (copied from the command by the actor correlation
  * provider): id and, since it is recorded, the display name at the time; for older events the
- * member's current name. Deadlines act without an actor: "System". Visibility (B8) is decided from
+ * member's current name. What deadlines do carries no actor: "System". Visibility (B8) is decided from
  * the stream itself (its first event names the booking's member), so it holds during a replay too,
  * and an id that is not a booking's (a member's, say) is simply not found.
  */
@@ -60,7 +60,7 @@ public class BookingHistoryQueryHandler {
         List<HistoryEntry> entries = new ArrayList<>(events.size());
         for (DomainEventMessage<?> event : events) {
             HistoryEvents.Described described = HistoryEvents.describe(event.getPayload());
-            UUID actorId = HistoryEvents.bySystem(event.getPayload()) ? null : actorId(event.getMetaData());
+            UUID actorId = actorId(event.getMetaData());
             String actorName = actorId == null ? HistoryEntry.SYSTEM
                     : recordedName(event.getMetaData()).orElseGet(() -> currentNames
                             .computeIfAbsent(actorId, id -> members.find(id).map(MemberView::displayName))

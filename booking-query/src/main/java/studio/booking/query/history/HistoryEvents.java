@@ -71,11 +71,6 @@ final class HistoryEvents {
         return new Described(snakeCase(payload.getClass().getSimpleName()), details());
     }
 
-    /** Was this event caused by a deadline (B5 expiry, B7 auto-complete), whatever its metadata says? */
-    static boolean bySystem(Object payload) {
-        return payload instanceof BookingExpired || (payload instanceof BookingCompleted c && c.automatic());
-    }
-
     /** Key/value pairs in order; values as JSON wants them: ids and instants (UTC, seconds) as text, enums in lower case. */
     private static Map<String, Object> details(Object... pairs) {
         Map<String, Object> details = new LinkedHashMap<>();
