@@ -71,8 +71,8 @@ public class SecurityConfiguration {
             throws Exception {
         Optional<JwtDecoder> bearerTokens = BearerTokens.decoder(properties.security().jwt(), clock);
         if (bearerTokens.isPresent()) {
-            // stateless: a bearer request neither reads nor creates a session, and needs no CSRF token
-            // (the resource server exempts requests carrying one)
+            // stateless: a bearer request is judged by its token alone and creates no session; it needs
+            // no CSRF token (the resource server exempts requests carrying one)
             JwtAuthenticationProvider provider = new JwtAuthenticationProvider(bearerTokens.get());
             provider.setJwtAuthenticationConverter(new BearerMember(messaging));
             BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
