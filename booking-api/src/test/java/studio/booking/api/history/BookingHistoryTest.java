@@ -172,6 +172,28 @@ class BookingHistoryTest {
     }
 
     @Test
+    void R2_messages_and_reads_of_the_thread_are_in_the_history() {
+        Lesson lesson = pending(13);
+        JsonNode message = lesson.member().client().post("/api/bookings/" + lesson.id() + "/messages",
+                Map.of("content", "Can we work on the cross-body lead?")).expect(201).json().path("data");
+        lesson.instructor().client().get("/api/bookings/" + lesson.id() + "/messages").expect(200);
+
+        List<JsonNode> events = history(lesson.member().client(), lesson.id());
+
+        assertThat(events).extracting(e -> e.path("type").asString())
+                .containsExactly("booking_requested", "message_posted", "thread_read");
+        JsonNode posted = events.get(1);
+        assertThat(posted.path("actor_id").asString()).isEqualTo(lesson.member().id().toString());
+        assertThat(fieldNames(posted.path("details"))).containsExactly("message_id", "sender_id", "content");
+        assertThat(posted.path("details").path("message_id").asString()).isEqualTo(message.path("id").asString());
+        assertThat(posted.path("details").path("content").asString()).isEqualTo("Can we work on the cross-body lead?");
+        JsonNode read = events.get(2);
+        assertThat(read.path("actor_name").asString()).isEqualTo(nameOf(lesson.instructor()));
+        assertThat(read.path("details").path("reader_id").asString()).isEqualTo(lesson.instructor().id().toString());
+        assertThat(read.path("details").path("read_up_to").asString()).isEqualTo(posted.path("occurred_at").asString());
+    }
+
+    @Test
     void R2_the_history_shows_the_name_the_actor_had_when_they_acted() {
         Lesson lesson = pending(11);
         String before = nameOf(lesson.member());
