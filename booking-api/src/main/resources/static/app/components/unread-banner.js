@@ -15,8 +15,9 @@ class UnreadBanner extends LightElement {
   render() {
     const item = this.item;
     if (!item) return nothing;
+    // cut at a word: "Can we focus on cross-body lead this…"
     const text = item.latest_message.length > EXCERPT
-      ? `${item.latest_message.slice(0, EXCERPT).trimEnd()}…` : item.latest_message;
+      ? `${item.latest_message.slice(0, EXCERPT).replace(/\s+\S*$/, '').trimEnd()}…` : item.latest_message;
     const when = item.start ? ` (${short(item.start)})` : '';
     return html`<section class="banner card" aria-label="Unread messages">
       <span aria-hidden="true">💬</span>

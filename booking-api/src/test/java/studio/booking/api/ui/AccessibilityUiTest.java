@@ -37,10 +37,10 @@ class AccessibilityUiTest {
         List<JsonNode> slots = windowAndSlots(api, instructor, date, "14:00", "17:00", 60);
         String bookingId = book(member.client(), instructor.id(), slots.get(0));
         instructor.client().post("/api/bookings/" + bookingId + "/confirm", Map.of()).expect(200);
-        instructor.client().post("/api/bookings/" + bookingId + "/messages", Map.of("content", "See you soon")).expect(201);
-
         for (Ui.Viewport viewport : new Ui.Viewport[]{Ui.DESKTOP, Ui.PHONE}) {
             String on = viewport == Ui.DESKTOP ? "desktop" : "phone";
+            // unread, so the banner and the glow are on screen (reading the thread below clears them)
+            instructor.client().post("/api/bookings/" + bookingId + "/messages", Map.of("content", "See you soon")).expect(201);
             Ui.Session alex = ui.open(viewport);
             scan(alex, "sign-in, " + on);
             alex.signIn(member.email(), Api.PASSWORD);

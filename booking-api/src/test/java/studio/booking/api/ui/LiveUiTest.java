@@ -57,7 +57,7 @@ class LiveUiTest {
         assertThat(lesson.locator(".badge")).hasText("Confirmed");
 
         // message → the member's slot glows and the banner appears
-        maria.sheet().getByLabel("Message").fill("Wear comfortable shoes");
+        maria.composer().fill("Wear comfortable shoes");
         maria.sheet().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
         assertThat(lesson).hasClass(GLOW);
         assertThat(alex.banner().locator(".excerpt")).hasText("Wear comfortable shoes");
@@ -67,7 +67,7 @@ class LiveUiTest {
         assertThat(alex.sheet().locator(".thread .bubble")).hasText("Wear comfortable shoes");
         assertThat(lesson).not().hasClass(GLOW);
         assertThat(alex.banner()).hasCount(0);
-        alex.sheet().getByLabel("Message").fill("Will do!");
+        alex.composer().fill("Will do!");
         alex.sheet().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
         assertThat(maria.sheet().locator(".thread .bubble")).hasText(new String[]{"Wear comfortable shoes", "Will do!"});
     }

@@ -64,7 +64,7 @@ class MessagingUiTest {
 
         // the instructor writes: the member's slot and day glow
         bookingIn(maria.panel(), lesson.bookingId()).click();
-        maria.sheet().getByLabel("Message").fill("Can we focus on cross-body lead this week?");
+        maria.composer().fill("Can we focus on cross-body lead this week?");
         maria.sheet().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
         assertThat(maria.sheet().locator(".thread .bubble")).hasText("Can we focus on cross-body lead this week?");
         LocatorAssertions.HasClassOptions twoSeconds = new LocatorAssertions.HasClassOptions().setTimeout(2000);
@@ -74,7 +74,7 @@ class MessagingUiTest {
 
         // the member answers: the instructor's slot glows
         bookingIn(alex.panel(), lesson.bookingId()).click();
-        alex.sheet().getByLabel("Message").fill("Absolutely! See you then.");
+        alex.composer().fill("Absolutely! See you then.");
         alex.sheet().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
         assertThat(bookingIn(maria.panel(), lesson.bookingId())).hasClass(GLOW, twoSeconds);
         assertThat(maria.day(lesson.date())).hasClass(GLOW, twoSeconds);
@@ -89,7 +89,7 @@ class MessagingUiTest {
         Locator banner = alex.banner();
         String when = lesson.date().format(DateTimeFormatter.ofPattern("EEE MMM d", Locale.US)) + ", 2pm";
         assertThat(banner.locator(".text")).containsText(Fixtures.firstName(lesson.instructor()) + " (" + when + "):");
-        assertThat(banner.locator(".excerpt")).hasText("Can we focus on cross-body lead this week…");
+        assertThat(banner.locator(".excerpt")).hasText("Can we focus on cross-body lead this…");
         // above the calendar
         org.assertj.core.api.Assertions.assertThat(banner.boundingBox().y)
                 .isLessThan(alex.page().locator("section.calendar").boundingBox().y);
@@ -138,7 +138,7 @@ class MessagingUiTest {
         assertThat(alex.sheet().locator(".thread img")).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(alex.page().evaluate("() => window.injected")).isNull();
 
-        Locator input = alex.sheet().getByLabel("Message");
+        Locator input = alex.composer();
         assertThat(input).hasAttribute("maxlength", "2000");
         assertThat(alex.sheet().locator("#message-count")).hasText("0 / 2000 characters");
         input.fill("x".repeat(2000));

@@ -221,6 +221,11 @@ public final class Ui implements AutoCloseable {
             return page.locator("dialog.sheet[open]");
         }
 
+        /** The message box of the open sheet. */
+        public Locator composer() {
+            return sheet().getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Message").setExact(true));
+        }
+
         public Locator status() {
             return sheet().locator(".details [data-status]");
         }
