@@ -105,15 +105,17 @@ class LiveUiTest {
         String bookingId = book(member.client(), instructor.id(), slots.get(0));
 
         Ui.Session alex = ui.signIn(member.email(), Api.PASSWORD)
-                .allowConsoleError(Pattern.compile(".*net::ERR_INTERNET_DISCONNECTED.*"));
+                .allowConsoleError(Pattern.compile(".*ERR_INTERNET_DISCONNECTED.*"));
         alex.pill(Fixtures.name(instructor)).openDay(date);
         Locator lesson = alex.panel().locator("button[data-booking='" + bookingId + "'] .badge");
         assertThat(lesson).hasText("Pending");
         alex.live();
 
+        // the server ends the stream (a role change does), and the browser stays off the network a while
         alex.offline(true);
+        api.owner().patch("/api/members/" + member.id(), Map.of("role", "member_limited")).expect(200);
         assertThat(alex.page().locator(".live")).not().hasAttribute("data-state", "open");
-        // while the member is away: confirmed, and a message
+        // meanwhile: confirmed, and a message
         instructor.client().post("/api/bookings/" + bookingId + "/confirm", Map.of()).expect(200);
         instructor.client().post("/api/bookings/" + bookingId + "/messages", Map.of("content", "Confirmed, see you!"))
                 .expect(201);
