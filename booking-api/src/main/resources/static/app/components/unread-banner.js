@@ -20,7 +20,8 @@ class UnreadBanner extends LightElement {
       ? `${item.latest_message.slice(0, EXCERPT).replace(/\s+\S*$/, '').trimEnd()}…` : item.latest_message;
     const when = item.start ? ` (${short(item.start)})` : '';
     return html`<section class="banner card" aria-label="Unread messages">
-      <span aria-hidden="true">💬</span>
+      <svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor"
+        d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
       <p class="text"><strong>${firstName(item.sender_name)}${when}:</strong> <span class="excerpt">${text}</span>
         ${this.more ? html`<span class="hint"> · ${this.more} more unread</span>` : nothing}</p>
       <div class="actions">

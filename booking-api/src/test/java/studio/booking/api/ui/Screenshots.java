@@ -4,7 +4,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.WaitForSelectorState;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +35,7 @@ public final class Screenshots {
     }
 
     private static void settle(Page page) {
-        page.locator("[aria-busy=true]").first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-                .setState(WaitForSelectorState.DETACHED));
+        page.waitForFunction("() => ![...document.querySelectorAll('[aria-busy=true]')].some(e => e.checkVisibility())");
         page.waitForTimeout(300); // the drawer's slide-in and fonts
     }
 
