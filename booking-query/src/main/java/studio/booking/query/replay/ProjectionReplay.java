@@ -141,12 +141,16 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
                 tables.create();
                 return tables;
             });
+            long rebuilding = System.nanoTime();
             TrackingToken position = catchUp(run, shadow, null);
+            long rebuilt = System.nanoTime();
+            log.info("Replay rebuilt {} events in {} ms", run.processed.get(), (rebuilt - rebuilding) / 1_000_000);
             inTransaction(shadow::analyze);
             run.phase = Phase.SWAPPING;
-            swap(run, shadow, position);
+            long locked = swap(run, shadow, position);
             inTransaction(shadow::discard);
-            log.info("Replay finished: {} events, tables {} rebuilt", run.processed.get(), projections.tables());
+            log.info("Replay finished: {} events, tables {} swapped in (locked for {} ms)", run.processed.get(),
+                    projections.tables(), locked / 1_000_000);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -170,6 +174,7 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
             TrackingToken start = position;
             Batch batch = inTransaction(() -> {
                 shadow.route();
+                shadow.skipCommitFlush();
                 return apply(start, BATCH_SIZE);
             });
             run.processed.addAndGet(batch.events());
@@ -184,17 +189,20 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
      * One transaction: lock the live tables, apply what arrived since the catch-up, swap. A lock
      * not granted within the budget (commands or readers hold the tables) rolls it back; the
      * shadow catches up again and the swap is tried anew, for {@link #SWAP_PATIENCE} at most.
+     * Answers how long the successful attempt held the live tables, in nanoseconds.
      */
-    private void swap(Run run, ShadowTables shadow, TrackingToken from) throws InterruptedException {
+    private long swap(Run run, ShadowTables shadow, TrackingToken from) throws InterruptedException {
         Duration budget = lockBudget();
         long giveUpAt = System.nanoTime() + SWAP_PATIENCE.toNanos();
         TrackingToken position = from;
         for (int attempt = 0; ; attempt++) {
             checkNotStopping();
             TrackingToken start = position;
+            long[] lockedAt = new long[1];
             try {
                 long applied = inTransaction(() -> {
                     shadow.lock(budget);
+                    lockedAt[0] = System.nanoTime();
                     shadow.requireSameColumns();
                     shadow.route();
                     long count = 0;
@@ -207,7 +215,7 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
                     return count;
                 });
                 run.processed.addAndGet(applied);
-                return;
+                return System.nanoTime() - lockedAt[0];
             } catch (DataAccessException e) {
                 if (!isLockTimeout(e) || System.nanoTime() > giveUpAt) {
                     throw e;
