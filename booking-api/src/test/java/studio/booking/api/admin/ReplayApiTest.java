@@ -77,6 +77,7 @@ class ReplayApiTest {
         Studio studio = variedStudio();
         MutableClock.INSTANCE.pin(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Map<String, String> viewsBefore = views(studio);
+        assertThat(viewsBefore.get("instructor /api/bookings/unread")).contains("Will do");
         String rowsBefore = rows();
         List<Long> tablesBefore = tableIds();
         // a row no event made: a rebuild from the events leaves it out
@@ -218,9 +219,10 @@ class ReplayApiTest {
 
     /**
      * Members of every role (a role change, a profile change, a deactivation), weekly windows (one
-     * removed), blocks and extra hours (one removed), and bookings in every status: confirmed with
-     * an automatic decline, declined, cancelled by member and by instructor, orphaned by a block,
-     * expired, completed, no-show, pending (one made by staff on a member's behalf).
+     * removed), blocks and extra hours (one removed), bookings in every status (confirmed with an
+     * automatic decline, declined, cancelled by member and by instructor, orphaned by a block,
+     * expired, completed, no-show, pending, one made by staff on a member's behalf) and threads
+     * (messages both ways, one read, some unread).
      */
     private Studio variedStudio() {
         ApiClient owner = api.owner();
@@ -288,6 +290,14 @@ class ReplayApiTest {
         ines.client().post("/api/bookings/" + noShow + "/no-show", null).expect(200);
         MutableClock.INSTANCE.reset();
 
+        // threads: messages both ways, a thread opened by its member (read), one left unread for the instructor
+        post(ana.client(), confirmed, "Can we work on spins?");
+        post(ines.client(), confirmed, "Sure, bring flat shoes.");
+        ana.client().get("/api/bookings/" + confirmed + "/messages").expect(200);
+        post(ana.client(), confirmed, "Will do — thanks! 👟");
+        post(bo.client(), onBehalf, "Thanks for booking this for me.");
+        post(tom.client(), instructorCancelled, "Sorry, I am ill — let us find another date.");
+
         bookings.addAll(List.of(confirmed, autoDeclined, declined, memberCancelled, ofLeaving, instructorCancelled,
                 onBehalf, orphaned, completed, noShow, expired));
         assertThat(bookings.stream().map(id -> status(owner, id)).toList()).containsExactly("confirmed", "declined",
@@ -325,11 +335,20 @@ class ReplayApiTest {
         for (Api.Member someone : studio.members()) {
             paths.add("/api/bookings?member_id=" + someone.id());
         }
+        paths.add("/api/bookings/unread");
         studio.bookings().forEach(id -> paths.add("/api/bookings/" + id));
         for (String path : paths) {
             views.put("owner " + path, answer(owner, path));
             views.put("instructor " + path, answer(instructor, path));
             views.put("member " + path, answer(member, path));
+        }
+        for (Api.Member someone : studio.members()) {
+            views.put(someone.email() + " unread", answer(someone.client(), "/api/bookings/unread"));
+        }
+        // the owner is no participant: reading a thread marks nothing
+        for (String id : studio.bookings()) {
+            views.put("owner messages " + id, answer(owner, "/api/bookings/" + id + "/messages"));
+            views.put("owner history " + id, answer(owner, "/api/bookings/" + id + "/history"));
         }
         return views;
     }
@@ -379,6 +398,10 @@ class ReplayApiTest {
         assertThat(started.json().path("running").asBoolean()).isTrue();
         return await().atMost(Duration.ofMinutes(2)).until(() -> progress(owner),
                 p -> !p.path("running").asBoolean());
+    }
+
+    private static void post(ApiClient client, String bookingId, String content) {
+        client.post("/api/bookings/" + bookingId + "/messages", Map.of("content", content)).expect(201);
     }
 
     private String override(Api.Member instructor, LocalDate date, String start, String end, boolean available,

@@ -30,6 +30,7 @@ public class ApiClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private boolean echoCsrf = true;
+    private String bearerToken;
 
     public ApiClient(int port) {
         this.baseUrl = "http://localhost:" + port;
@@ -79,6 +80,12 @@ public class ApiClient {
         return this;
     }
 
+    /** Sends {@code Authorization: Bearer <token>} on every request (null: none). */
+    public ApiClient bearer(String token) {
+        this.bearerToken = token;
+        return this;
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
@@ -112,6 +119,9 @@ public class ApiClient {
                 .header("Accept", "application/json, application/problem+json");
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         if (!safe && echoCsrf) {
