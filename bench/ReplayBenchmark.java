@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * </pre>
  * A replay is timed from its {@code 202} to the first progress with {@code running: false} (polled
  * every 50 ms): shadow set-up, rebuild, swap and clean-up included.
- * <pre>
- * </pre>
  */
 public class ReplayBenchmark {
 
