@@ -175,9 +175,9 @@ class ReplayApiTest {
             }
         });
         try {
-            await().until(() -> registered.size() >= 3);
+            await().atMost(Duration.ofMinutes(1)).until(() -> registered.size() >= 3);
             replayAndAwait(owner);
-            await().until(() -> registered.size() >= 6);
+            await().atMost(Duration.ofMinutes(1)).until(() -> registered.size() >= 6);
         } finally {
             replaying.set(false);
             traffic.get();

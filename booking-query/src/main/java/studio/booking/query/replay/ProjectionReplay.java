@@ -152,7 +152,8 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
             inTransaction(shadow::analyze);
             run.phase = Phase.SWAPPING;
             long locked = swap(run, shadow, position);
-            inTransaction(shadow::discard);
+            // the rebuilt tables are live now: failing to drop the retired ones fails nothing
+            discardQuietly(shadow);
             log.info("Replay finished: {} events, tables {} swapped in (locked for {} ms)", run.processed.get(),
                     projections.tables(), locked / 1_000_000);
         } catch (Exception e) {

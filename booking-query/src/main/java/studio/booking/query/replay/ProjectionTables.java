@@ -17,6 +17,9 @@ import java.lang.annotation.Target;
 @Documented
 public @interface ProjectionTables {
 
-    /** Unqualified table names, as the projection's SQL writes them. */
+    /**
+     * Table names as the projection's SQL writes them: unqualified, so that a replay can route
+     * them to its shadow schema through the search path.
+     */
     String[] value();
 }
