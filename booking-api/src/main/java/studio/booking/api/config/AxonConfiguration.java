@@ -24,6 +24,7 @@ import studio.booking.messages.common.Actor;
 import studio.booking.messages.common.BookingSettings;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -47,10 +48,14 @@ public class AxonConfiguration {
         return properties.settings();
     }
 
-    /** Axon stamps events with a static clock of its own: make it the one every rule reads. */
+    /**
+     * Axon stamps events with a static clock of its own: make it the one every rule reads, ticking
+     * in whole milliseconds because the event store keeps timestamps with milliseconds. Otherwise
+     * a projection written live (microseconds) differs from its replay (R3).
+     */
     @Bean
     InitializingBean axonEventClock(Clock clock) {
-        return () -> GenericEventMessage.clock = clock;
+        return () -> GenericEventMessage.clock = Clock.tick(clock, Duration.ofMillis(1));
     }
 
     /**
