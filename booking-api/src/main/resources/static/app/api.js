@@ -56,3 +56,18 @@ export const query = (params) => {
   const text = search.toString();
   return text ? `?${text}` : '';
 };
+
+let instructorsAnswer = null;
+
+/** GET /api/instructors, asked once per sign-in (the app asks it while it asks /api/me). */
+export function instructors() {
+  instructorsAnswer ??= get('/api/instructors').catch((e) => {
+    instructorsAnswer = null;
+    throw e;
+  });
+  return instructorsAnswer;
+}
+
+export function forgetInstructors() {
+  instructorsAnswer = null;
+}

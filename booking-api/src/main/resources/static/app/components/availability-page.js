@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { LightElement, openBooking } from '../base.js';
-import { del, get, post } from '../api.js';
+import { del, get, instructors as loadInstructors, post } from '../api.js';
 import { WEEKDAYS, dateLabel, dayWithYear, firstName, time, today } from '../time.js';
 import './instructor-pills.js';
 
@@ -35,7 +35,7 @@ class AvailabilityPage extends LightElement {
 
   async #start() {
     try {
-      const { instructors } = await get('/api/instructors');
+      const { instructors } = await loadInstructors();
       this.instructors = this.me.role === 'owner' ? instructors : instructors.filter((i) => i.id === this.me.id);
       this.selected = this.instructors.some((i) => i.id === this.me.id) ? this.me.id : this.instructors[0]?.id;
       await this.#load();

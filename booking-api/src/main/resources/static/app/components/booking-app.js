@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { LightElement, ROLE_LABELS, isStaff } from '../base.js';
-import { get, post } from '../api.js';
+import { forgetInstructors, get, instructors, post } from '../api.js';
 import { Live } from '../live.js';
 import { setViewerZone } from '../time.js';
 import './sign-in-page.js';
@@ -52,6 +52,7 @@ class BookingApp extends LightElement {
       return;
     }
     try {
+      instructors().catch(() => {}); // in parallel: every page needs them next
       this.#signedIn(await get('/api/me'));
     } catch {
       this.#signedOut();
@@ -68,6 +69,7 @@ class BookingApp extends LightElement {
 
   #signedOut() {
     localStorage.removeItem(SIGNED_IN);
+    forgetInstructors();
     this.live.stop();
     this.me = null;
     this.querySelector('booking-sheet')?.close();

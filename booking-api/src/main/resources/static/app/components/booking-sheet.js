@@ -1,13 +1,13 @@
 import { html, nothing } from 'lit';
 import { LightElement, closeOnBackdrop, openModal, statusLabel, toast } from '../base.js';
-import { get, post } from '../api.js';
+import { get, instructors, post } from '../api.js';
 import { dayWithYear, firstName, stamp, time, timeRange, zone } from '../time.js';
 
 const LIMIT = 2000;
 let instructorZones = null;
 
 async function instructorZone(id) {
-  instructorZones ??= get('/api/instructors')
+  instructorZones ??= instructors()
     .then(({ instructors }) => new Map(instructors.map((i) => [i.id, i.time_zone])))
     .catch(() => new Map());
   return (await instructorZones).get(id);

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { LightElement, closeOnBackdrop, isStaff, openModal, toast } from '../base.js';
-import { get, query } from '../api.js';
+import { get, instructors as loadInstructors, query } from '../api.js';
 import { addDays, day, firstName, isoDate, time, today, zone } from '../time.js';
 import './instructor-pills.js';
 import './month-calendar.js';
@@ -92,7 +92,7 @@ class LessonsPage extends LightElement {
     this.month = today().slice(0, 7);
     this.#loadUnread();
     try {
-      const { instructors } = await get('/api/instructors');
+      const { instructors } = await loadInstructors();
       // members do not book themselves; staff see every instructor
       this.instructors = this.#staff ? instructors : instructors.filter((i) => i.id !== this.me.id);
     } catch (e) {
