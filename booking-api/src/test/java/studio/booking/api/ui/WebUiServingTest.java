@@ -80,4 +80,16 @@ class WebUiServingTest {
         }
         assertThat(type(ok("/app/app.css"))).startsWith("text/css");
     }
+
+    @Test
+    void the_ui_chain_covers_every_client_route_and_still_sends_the_security_headers() {
+        org.assertj.core.api.Assertions.assertThat(java.util.List.of(WebUiSecurity.PATHS))
+                .contains(WebUiConfiguration.CLIENT_ROUTES);
+        HttpResponse<String> page = ok("/");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        // the files make no session
+        assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(ok("/app/main.js").headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    }
 }
