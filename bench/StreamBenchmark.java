@@ -137,7 +137,7 @@ public class StreamBenchmark {
 
     static void awaitReady(String base) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
@@ -150,7 +150,7 @@ public class StreamBenchmark {
             }
             TimeUnit.MILLISECONDS.sleep(100); // polling interval of a readiness probe
         }
-        throw new IllegalStateException("not ready in 120 s");
+        throw new IllegalStateException("not ready in 300 s");
     }
 
     static void awaitConnected(List<Stream> streams) throws InterruptedException {

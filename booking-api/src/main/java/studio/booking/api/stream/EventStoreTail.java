@@ -10,9 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feeds the live stream: one daemon thread per node reading the event store's own stream from the head
@@ -22,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Not a tracking or pooled event processor: those keep a token in {@code token_entry} (a write per event),
  * share their segments between nodes (each node needs every event for its own clients) and, pooled, poll
- * an idle stream every 500 ms. A mapping failure is logged and answered with a resync; a lost event store
- * connection is reopened from the last event seen.
+ * an idle stream every 500 ms. Events that wait (commits came faster than they were mapped) are mapped
+ * side by side on {@code booking.stream.mapper-threads} and published in order. A mapping failure is
+ * logged and answered with a resync; a lost event store connection is reopened from the last event seen.
  * <p>
  * Starts after Axon ({@code SpringAxonConfiguration}, phase {@code DEFAULT_PHASE - 3072}) and before the
  * web server ({@code DEFAULT_PHASE - 2048}), so no client connects before the head is known.
@@ -33,17 +40,24 @@ class EventStoreTail implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreTail.class);
     private static final long RETRY_MILLIS = 1000;
+    private static final int MAX_BATCH = 64;
+
+    private record Stored(long globalIndex, TrackedEventMessage<?> event) {
+    }
 
     private final EventStore eventStore;
     private final StreamEvents streamEvents;
     private final StreamHub hub;
+    private final int mapperThreads;
     private volatile boolean running;
     private Thread thread;
+    private ExecutorService mappers;
 
-    EventStoreTail(EventStore eventStore, StreamEvents streamEvents, StreamHub hub) {
+    EventStoreTail(EventStore eventStore, StreamEvents streamEvents, StreamHub hub, StreamProperties properties) {
         this.eventStore = eventStore;
         this.streamEvents = streamEvents;
         this.hub = hub;
+        this.mapperThreads = properties.mapperThreads();
     }
 
     @Override
@@ -51,6 +65,12 @@ class EventStoreTail implements SmartLifecycle {
         TrackingToken head = eventStore.createHeadToken();
         hub.begin(head == null ? 0 : Math.max(0, head.position().orElse(0)));
         running = true;
+        AtomicInteger count = new AtomicInteger();
+        mappers = Executors.newFixedThreadPool(mapperThreads, runnable -> {
+            Thread mapper = new Thread(runnable, "stream-mapper-" + count.incrementAndGet());
+            mapper.setDaemon(true);
+            return mapper;
+        });
         thread = new Thread(() -> follow(head), "stream-event-store-tail");
         thread.setDaemon(true);
         thread.start();
@@ -67,6 +87,10 @@ class EventStoreTail implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             thread = null;
+        }
+        if (mappers != null) {
+            mappers.shutdownNow();
+            mappers = null;
         }
     }
 
@@ -88,10 +112,14 @@ class EventStoreTail implements SmartLifecycle {
                     if (!events.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         continue; // no news: look at running again
                     }
-                    TrackedEventMessage<?> event = events.nextAvailable();
-                    long globalIndex = globalIndexOf(last, event.trackingToken());
-                    last = event.trackingToken();
-                    publish(globalIndex, event);
+                    // usually one event; when commits came faster than they were mapped, all that wait
+                    List<Stored> batch = new ArrayList<>();
+                    do {
+                        TrackedEventMessage<?> event = events.nextAvailable();
+                        batch.add(new Stored(globalIndexOf(last, event.trackingToken()), event));
+                        last = event.trackingToken();
+                    } while (batch.size() < MAX_BATCH && events.hasNextAvailable());
+                    publish(batch);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -111,22 +139,35 @@ class EventStoreTail implements SmartLifecycle {
         }
     }
 
-    private void publish(long globalIndex, TrackedEventMessage<?> event) {
-        StreamEvents.Mapped mapped;
-        try {
-            mapped = streamEvents.map(globalIndex, event);
-        } catch (RuntimeException e) {
-            if (!running) {
-                return;
-            }
-            log.warn("Could not stream event {} ({}): clients are told to resync", globalIndex,
-                    event.getPayloadType().getSimpleName(), e);
-            mapped = streamEvents.unmappable(globalIndex);
+    /**
+     * Maps the events (a batch of several side by side: mapping waits on the database, and a backlog
+     * would otherwise grow under load), then publishes them in the order they were read.
+     */
+    private void publish(List<Stored> batch) {
+        List<CompletableFuture<StreamEvents.Mapped>> mapped = new ArrayList<>(batch.size());
+        for (Stored stored : batch) {
+            mapped.add(batch.size() == 1 ? CompletableFuture.completedFuture(map(stored))
+                    : CompletableFuture.supplyAsync(() -> map(stored), mappers));
         }
+        for (int i = 0; i < batch.size(); i++) {
+            long globalIndex = batch.get(i).globalIndex();
+            try {
+                hub.publish(globalIndex, mapped.get(i).join());
+            } catch (RuntimeException e) {
+                log.error("Could not publish event {} to the open streams", globalIndex, e);
+            }
+        }
+    }
+
+    private StreamEvents.Mapped map(Stored stored) {
         try {
-            hub.publish(globalIndex, mapped);
+            return streamEvents.map(stored.globalIndex(), stored.event());
         } catch (RuntimeException e) {
-            log.error("Could not publish event {} to the open streams", globalIndex, e);
+            if (running) {
+                log.warn("Could not stream event {} ({}): clients are told to resync", stored.globalIndex(),
+                        stored.event().getPayloadType().getSimpleName(), e);
+            }
+            return streamEvents.unmappable(stored.globalIndex());
         }
     }
 
