@@ -2,6 +2,9 @@ package studio.booking.query;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -23,6 +26,8 @@ import studio.booking.messages.booking.BookingQueries.FindBookings;
 import studio.booking.messages.booking.BookingView;
 import studio.booking.messages.common.BookingSettings;
 import studio.booking.messages.common.Role;
+import studio.booking.messages.history.HistoryQueries.BookingHistory;
+import studio.booking.messages.history.HistoryQueries.FindBookingHistory;
 import studio.booking.messages.member.MemberQueries.FindMember;
 import studio.booking.messages.member.MemberQueries.FindMemberByEmail;
 import studio.booking.messages.member.MemberQueries.ListInstructors;
@@ -40,6 +45,7 @@ import studio.booking.query.availability.AvailabilityQueryHandler;
 import studio.booking.query.booking.BookingQueryHandler;
 import studio.booking.query.booking.BookingsProjection;
 import studio.booking.query.calendar.CalendarQueryHandler;
+import studio.booking.query.history.BookingHistoryQueryHandler;
 import studio.booking.query.member.MemberQueryHandler;
 import studio.booking.query.member.MembersProjection;
 import studio.booking.query.slots.SlotQueryHandler;
@@ -79,6 +85,12 @@ class AxonWiringTest extends ReadSideTest {
         BookingSettings bookingSettings() {
             return BookingSettings.defaults();
         }
+
+        /** The booking history reads the event store (Axon's, provided by the application). */
+        @Bean
+        EventStore eventStore() {
+            return EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        }
     }
 
     @Test
@@ -98,7 +110,8 @@ class AxonWiringTest extends ReadSideTest {
 
             SimpleQueryBus bus = SimpleQueryBus.builder().build();
             for (Class<?> handler : new Class<?>[]{MemberQueryHandler.class, AvailabilityQueryHandler.class,
-                    BookingQueryHandler.class, SlotQueryHandler.class, CalendarQueryHandler.class}) {
+                    BookingQueryHandler.class, SlotQueryHandler.class, CalendarQueryHandler.class,
+                    BookingHistoryQueryHandler.class}) {
                 new AnnotationQueryHandlerAdapter<>(context.getBean(handler)).subscribe(bus);
             }
             QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
@@ -119,6 +132,8 @@ class AxonWiringTest extends ReadSideTest {
                     .bookings()).isEmpty();
             assertThat(gateway.query(new FindBooking(staff, UUID.randomUUID()),
                     ResponseTypes.optionalInstanceOf(BookingView.class)).get()).isEmpty();
+            assertThat(gateway.query(new FindBookingHistory(staff, UUID.randomUUID()),
+                    ResponseTypes.optionalInstanceOf(BookingHistory.class)).get()).isEmpty();
             assertThat(gateway.query(new GetAvailableSlots(id, LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 9), null),
                     SlotList.class).get().slots()).isEmpty();
             assertThat(gateway.query(new GetCalendarMonth(staff, id, YearMonth.of(2026, 2), null), CalendarMonth.class)

@@ -26,6 +26,9 @@ import studio.booking.query.member.MemberReads;
 import studio.booking.query.member.MembersProjection;
 import studio.booking.query.slots.OfferedSlots;
 import studio.booking.query.slots.SlotQueryHandler;
+import studio.booking.query.thread.ThreadQueryHandler;
+import studio.booking.query.thread.ThreadReads;
+import studio.booking.query.thread.ThreadsProjection;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -60,11 +63,13 @@ public abstract class ReadSideTest {
     protected MembersProjection membersProjection;
     protected AvailabilityProjection availabilityProjection;
     protected BookingsProjection bookingsProjection;
+    protected ThreadsProjection threadsProjection;
     protected MemberQueryHandler memberQueries;
     protected AvailabilityQueryHandler availabilityQueries;
     protected BookingQueryHandler bookingQueries;
     protected SlotQueryHandler slotQueries;
     protected CalendarQueryHandler calendarQueries;
+    protected ThreadQueryHandler threadQueries;
 
     private static DataSource startDatabase() {
         try {
@@ -92,6 +97,7 @@ public abstract class ReadSideTest {
         membersProjection.reset();
         availabilityProjection.reset();
         bookingsProjection.reset();
+        threadsProjection.reset();
     }
 
     /** (Re)builds the components, e.g. after a test changed {@link #now} or {@link #settings}. */
@@ -100,6 +106,7 @@ public abstract class ReadSideTest {
         membersProjection = new MembersProjection(jdbc);
         availabilityProjection = new AvailabilityProjection(jdbc);
         bookingsProjection = new BookingsProjection(jdbc);
+        threadsProjection = new ThreadsProjection(jdbc);
         MemberReads memberReads = new MemberReads(jdbc, settings);
         AvailabilityReads availabilityReads = new AvailabilityReads(jdbc);
         BookingReads bookingReads = new BookingReads(jdbc);
@@ -109,6 +116,7 @@ public abstract class ReadSideTest {
         bookingQueries = new BookingQueryHandler(bookingReads, memberReads);
         slotQueries = new SlotQueryHandler(memberReads, offeredSlots);
         calendarQueries = new CalendarQueryHandler(memberReads, bookingReads, offeredSlots);
+        threadQueries = new ThreadQueryHandler(new ThreadReads(jdbc), bookingReads);
     }
 
     protected void setNow(Instant instant) {

@@ -109,10 +109,14 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** The actor of a command travels on to every event it causes: the booking history reads it there. */
+    /**
+     * The actor of a command (id, role, display name) travels on to every event it causes: the booking
+     * history reads it there. Deadlines run in units of work without correlation providers, so what
+     * they do (expiry, auto-complete) carries no actor: the system acted.
+     */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY);
+        return new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY, Actor.NAME_KEY);
     }
 
     @Bean

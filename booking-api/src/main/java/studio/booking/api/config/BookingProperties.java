@@ -23,13 +23,34 @@ public record BookingProperties(
         @DefaultValue("PT24H") Duration autoCompleteAfter,
         @DefaultValue Owner owner,
         Boolean demoData,
-        @DefaultValue("./data") Path dataDir) {
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Security security) {
 
     public record Studio(@DefaultValue("America/New_York") ZoneId timeZone) {
     }
 
     /** The owner account created on first start when none exists. */
     public record Owner(String email, String password) {
+    }
+
+    public record Security(@DefaultValue Jwt jwt) {
+    }
+
+    /**
+     * {@code Authorization: Bearer} JWTs (API.md, Conventions): accepted when a secret or a key set is
+     * configured, else not at all.
+     *
+     * @param hmacSecret HS256 shared secret, used as its UTF-8 bytes (Supabase's "JWT secret"); at least 256 bits
+     * @param jwksUri    where the issuer publishes its public keys (RS/ES/PS algorithms)
+     * @param issuer     the {@code iss} every token must carry; unset: not checked
+     */
+    public record Jwt(String hmacSecret, String jwksUri, String issuer) {
+
+        @Override
+        public String toString() {
+            return "Jwt[hmacSecret=" + (hmacSecret == null ? "unset" : "(hidden)") + ", jwksUri=" + jwksUri
+                    + ", issuer=" + issuer + "]";
+        }
     }
 
     public BookingSettings settings() {

@@ -25,7 +25,9 @@ public class OpenApiConfiguration {
                 .version("1")
                 .description("""
                         Sign in with POST /api/auth/login (session cookie). State-changing requests echo the \
-                        XSRF-TOKEN cookie in the X-XSRF-TOKEN header. JSON is snake_case; instants are UTC \
+                        XSRF-TOKEN cookie in the X-XSRF-TOKEN header. Where the server is configured for it \
+                        (booking.security.jwt.*), Authorization: Bearer <JWT> signs in instead, without session \
+                        or CSRF token; its sub is the member's id or email. JSON is snake_case; instants are UTC \
                         (2026-02-05T19:00:00Z) and accepted with any offset; dates YYYY-MM-DD; local times \
                         HH:mm. Errors are application/problem+json (RFC 9457); 400 problems list every bad \
                         field in `errors: [{field, message}]`."""));

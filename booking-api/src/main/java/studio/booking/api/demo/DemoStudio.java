@@ -28,6 +28,7 @@ import studio.booking.messages.member.MemberView;
 import studio.booking.messages.slots.Slot;
 import studio.booking.messages.slots.SlotQueries.GetAvailableSlots;
 import studio.booking.messages.slots.SlotQueries.SlotList;
+import studio.booking.messages.thread.PostMessage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -123,12 +125,26 @@ public class DemoStudio implements ApplicationRunner {
         List<Slot> mariaSlots = slots(maria, today.plusDays(2), today.plusDays(16));
         List<Slot> carlosSlots = slots(carlos, today.plusDays(2), today.plusDays(16));
         List<Slot> jenniferSlots = slots(jennifer, today.plusDays(2), today.plusDays(16));
-        request(alex, maria, mariaSlots, 0, "First lesson: salsa basics", false);
+        Optional<UUID> alexFirst = request(alex, maria, mariaSlots, 0, "First lesson: salsa basics", false);
         request(sam, maria, mariaSlots, 1, null, false);
-        request(alex, maria, mariaSlots, 5, "Bachata footwork", true);
-        request(sam, carlos, carlosSlots, 2, "Wedding dance practice", true);
-        request(alex, carlos, carlosSlots, 4, null, false);
+        Optional<UUID> alexBachata = request(alex, maria, mariaSlots, 5, "Bachata footwork", true);
+        Optional<UUID> samWedding = request(sam, carlos, carlosSlots, 2, "Wedding dance practice", true);
+        Optional<UUID> alexCarlos = request(alex, carlos, carlosSlots, 4, null, false);
         request(sam, jennifer, jenniferSlots, 0, "Ballroom posture", true);
+
+        // short threads (M1): unread for the side that has not answered yet, so banners show something
+        alexFirst.ifPresent(b -> say(alex, b, "This will be my very first salsa lesson. Anything I should bring?"));
+        alexBachata.ifPresent(b -> {
+            say(alex, b, "Can we focus on cross-body lead this week?");
+            say(maria, b, "Absolutely! I'll prep some drills for that.");
+            say(maria, b, "Bring shoes with suede soles if you have them.");
+        });
+        samWedding.ifPresent(b -> say(sam, b, "We'd like to practise the lift for the first dance."));
+        alexCarlos.ifPresent(b -> say(carlos, b, "Could we start 15 minutes later that day?"));
+    }
+
+    private void say(MemberView sender, UUID bookingId, String content) {
+        messaging.send(new Actor(sender.id(), sender.role()), new PostMessage(bookingId, UUID.randomUUID(), content));
     }
 
     private MemberView member(Actor owner, String email, String name, Role role, String password) {
@@ -147,10 +163,10 @@ public class DemoStudio implements ApplicationRunner {
                 .toList();
     }
 
-    private void request(MemberView member, MemberView instructor, List<Slot> slots, int index, String notes,
-                         boolean confirm) {
+    private Optional<UUID> request(MemberView member, MemberView instructor, List<Slot> slots, int index, String notes,
+                                   boolean confirm) {
         if (slots.size() <= index) {
-            return;
+            return Optional.empty();
         }
         Slot slot = slots.get(index);
         BookingRequestResult result = messaging.send(new Actor(member.id(), member.role()),
@@ -158,5 +174,6 @@ public class DemoStudio implements ApplicationRunner {
         if (confirm) {
             messaging.send(new Actor(instructor.id(), instructor.role()), new ConfirmBooking(result.bookingId()));
         }
+        return Optional.of(result.bookingId());
     }
 }

@@ -1,5 +1,6 @@
 package studio.booking.api.problem;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -96,6 +97,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (t instanceof AggregateNotFoundException notFound) {
                 return aggregateNotFound(notFound);
+            }
+            if (t instanceof IncompatibleAggregateException) {
+                // the path's id names another kind of aggregate (a member's id as a booking's): nothing there
+                return Problems.entity(Problems.problem(HttpStatus.NOT_FOUND, "Not found"));
             }
             if (t instanceof ConcurrencyException) {
                 return Problems.entity(Problems.problem(HttpStatus.CONFLICT,

@@ -45,9 +45,7 @@ class CurrentMemberFilter extends OncePerRequestFilter {
                     .filter(MemberView::active);
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             if (member.isPresent()) {
-                CurrentMember current = new CurrentMember(member.get());
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current, null,
-                        List.of(new SimpleGrantedAuthority(Authorities.of(current.role())))));
+                context.setAuthentication(signedIn(new CurrentMember(member.get())));
             } else {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
@@ -58,6 +56,12 @@ class CurrentMemberFilter extends OncePerRequestFilter {
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
+    }
+
+    /** The authentication a request runs with, whether it came with a session or a bearer token. */
+    static UsernamePasswordAuthenticationToken signedIn(CurrentMember current) {
+        return UsernamePasswordAuthenticationToken.authenticated(current, null,
+                List.of(new SimpleGrantedAuthority(Authorities.of(current.role()))));
     }
 
     private static Optional<UUID> memberId(String name) {

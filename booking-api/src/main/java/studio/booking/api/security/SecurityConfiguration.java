@@ -9,8 +9,13 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -18,12 +23,18 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import studio.booking.api.config.BookingProperties;
 import studio.booking.api.web.Messaging;
+
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Session sign-in for the API. CSRF: Spring Security's single-page-app setup (cookie
  * {@code XSRF-TOKEN}, readable by scripts, echoed raw in {@code X-XSRF-TOKEN}); sign-in needs none, and
  * neither does a request without a session (it has no cookie session to forge, and is answered 401).
+ * With {@code booking.security.jwt.*} configured, {@code Authorization: Bearer} JWTs sign in too
+ * ({@link BearerTokens}, {@link BearerMember}), statelessly and without CSRF token.
  * Not signed in → 401 problem (never a redirect); not allowed → 403 problem.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,7 +67,23 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, Messaging messaging, SecurityContextRepository contexts,
-                                    CsrfTokenRepository csrfTokens) throws Exception {
+                                    CsrfTokenRepository csrfTokens, BookingProperties properties, Clock clock)
+            throws Exception {
+        Optional<JwtDecoder> bearerTokens = BearerTokens.decoder(properties.security().jwt(), clock);
+        if (bearerTokens.isPresent()) {
+            // stateless: a bearer request is judged by its token alone and creates no session; it needs
+            // no CSRF token (the resource server exempts requests carrying one)
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(bearerTokens.get());
+            provider.setJwtAuthenticationConverter(new BearerMember(messaging));
+            BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+            http.oauth2ResourceServer(bearer -> bearer
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(provider)))
+                    .authenticationEntryPoint((request, response, ex) -> {
+                        challenge.commence(request, response, ex); // WWW-Authenticate: Bearer error="invalid_token"…
+                        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, bearerProblem(ex),
+                                request.getRequestURI());
+                    }));
+        }
         http
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.spa()
@@ -90,5 +117,11 @@ public class SecurityConfiguration {
                                 request.getRequestURI())))
                 .addFilterBefore(new CurrentMemberFilter(messaging), AuthorizationFilter.class);
         return http.build();
+    }
+
+    private static String bearerProblem(AuthenticationException failure) {
+        String description = failure instanceof OAuth2AuthenticationException oauth
+                ? oauth.getError().getDescription() : null;
+        return description == null ? "Invalid bearer token" : "Invalid bearer token: " + description;
     }
 }

@@ -4,7 +4,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import studio.booking.api.security.CurrentMember;
 import studio.booking.messages.common.Actor;
 
 import java.util.Optional;
@@ -27,9 +30,18 @@ public class Messaging {
         this.queries = queries;
     }
 
-    /** Sends a command on behalf of {@code actor} and waits for its answer. */
+    /**
+     * Sends a command on behalf of {@code actor} and waits for its answer. When the actor is the
+     * signed-in member, their display name goes along too: a history shows the name they had then.
+     */
     public <R> R send(Actor actor, Object command) {
-        return commands.sendAndWait(command, MetaData.from(actor.asMetaData()));
+        MetaData metaData = MetaData.from(actor.asMetaData());
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof CurrentMember signedIn && signedIn.id().equals(actor.id())
+                && signedIn.view().displayName() != null) {
+            metaData = metaData.and(Actor.NAME_KEY, signedIn.view().displayName());
+        }
+        return commands.sendAndWait(command, metaData);
     }
 
     /** Sends a command as the system (no actor): start-up tasks such as the owner bootstrap. */

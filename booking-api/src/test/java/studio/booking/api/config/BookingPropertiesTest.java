@@ -18,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** DESIGN.md, Configuration: every property, with its default, in property and environment form. */
 class BookingPropertiesTest {
 
+    private static final String SECRET = "super-secret-jwt-token-with-at-least-32-characters-long";
+    private static final String JWKS = "https://abcd.supabase.co/auth/v1/.well-known/jwks.json";
+    private static final String ISSUER = "https://abcd.supabase.co/auth/v1";
+
     @Test
     void defaults_are_those_of_the_design() {
         BookingProperties properties = bind(new MapPropertySource("none", Map.of()));
@@ -26,6 +30,8 @@ class BookingPropertiesTest {
         assertThat(properties.dataDir().normalize()).isEqualTo(Path.of("data"));
         assertThat(properties.demoData()).as("unset: decided by the database in use").isNull();
         assertThat(properties.owner().email()).isNull();
+        assertThat(properties.security().jwt()).as("no bearer tokens unless configured")
+                .isEqualTo(new BookingProperties.Jwt(null, null, null));
     }
 
     @Test
@@ -41,7 +47,10 @@ class BookingPropertiesTest {
                 Map.entry("booking.owner.email", "owner@example.studio"),
                 Map.entry("booking.owner.password", "secret-passphrase"),
                 Map.entry("booking.demo-data", "false"),
-                Map.entry("booking.data-dir", "/var/lib/booking"))));
+                Map.entry("booking.data-dir", "/var/lib/booking"),
+                Map.entry("booking.security.jwt.hmac-secret", SECRET),
+                Map.entry("booking.security.jwt.jwks-uri", JWKS),
+                Map.entry("booking.security.jwt.issuer", ISSUER))));
 
         assertCustomised(properties);
     }
@@ -59,7 +68,10 @@ class BookingPropertiesTest {
                 Map.entry("BOOKING_OWNER_EMAIL", "owner@example.studio"),
                 Map.entry("BOOKING_OWNER_PASSWORD", "secret-passphrase"),
                 Map.entry("BOOKING_DEMO_DATA", "false"),
-                Map.entry("BOOKING_DATA_DIR", "/var/lib/booking"))));
+                Map.entry("BOOKING_DATA_DIR", "/var/lib/booking"),
+                Map.entry("BOOKING_SECURITY_JWT_HMAC_SECRET", SECRET),
+                Map.entry("BOOKING_SECURITY_JWT_JWKS_URI", JWKS),
+                Map.entry("BOOKING_SECURITY_JWT_ISSUER", ISSUER))));
 
         assertCustomised(properties);
     }
@@ -71,6 +83,8 @@ class BookingPropertiesTest {
         assertThat(properties.owner().password()).isEqualTo("secret-passphrase");
         assertThat(properties.demoData()).isFalse();
         assertThat(properties.dataDir()).isEqualTo(Path.of("/var/lib/booking"));
+        assertThat(properties.security().jwt()).isEqualTo(new BookingProperties.Jwt(SECRET, JWKS, ISSUER));
+        assertThat(properties.security().jwt().toString()).doesNotContain(SECRET);
     }
 
     private static BookingProperties bind(org.springframework.core.env.PropertySource<?> source) {

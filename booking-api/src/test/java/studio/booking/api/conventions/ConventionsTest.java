@@ -237,4 +237,32 @@ class ConventionsTest {
         client.get("/api/slots/not-a-uuid?start=2026-01-01&end=2026-01-01").problem(404);
         api.owner().patch("/api/members/not-a-uuid", Map.of("display_name", "X")).problem(404);
     }
+
+    @Test
+    void an_id_of_something_else_in_a_booking_path_is_404_not_500() {
+        Api.Member member = api.member("member_full");
+        String notABooking = "/api/bookings/" + member.id();
+        api.owner().get(notABooking).problem(404);
+        for (String action : List.of("confirm", "decline", "cancel", "complete", "no-show")) {
+            api.owner().post(notABooking + "/" + action, Map.of()).problem(404);
+        }
+        api.owner().get(notABooking + "/messages").problem(404);
+        api.owner().post(notABooking + "/messages", Map.of("content", "Hi")).problem(404);
+    }
+
+    @Test
+    void a_nul_character_in_text_is_400_never_5xx() {
+        Api.Member instructor = api.instructor();
+        JsonNode slot = windowAndSlots(api, instructor, inDays(23), "10:00", "11:00", 60).get(0);
+        Api.Member member = api.member("member_full");
+        ApiClient.Response request = member.client().post("/api/bookings", with(request(instructor.id(), slot), "notes",
+                "a\u0000b"));
+        assertThat(request.status()).as(request.body()).isLessThan(500);
+        String id = member.client().post("/api/bookings", request(instructor.id(), slot)).json().path("booking_id")
+                .asString();
+        member.client().post("/api/bookings/" + id + "/messages", Map.of("content", "a\u0000b")).problem(400);
+        ApiClient.Response decline = instructor.client().post("/api/bookings/" + id + "/decline",
+                Map.of("reason", "a\u0000b"));
+        assertThat(decline.status()).as(decline.body()).isLessThan(500);
+    }
 }

@@ -52,6 +52,19 @@ class DemoStudioTest {
     }
 
     @Test
+    void alex_has_unread_messages_for_the_banner() {
+        ApiClient alex = api.anonymous().signIn("alex@studio.test", "member-demo-1");
+
+        List<String> senders = new ArrayList<>();
+        alex.get("/api/bookings/unread").expect(200).json().path("unread")
+                .forEach(u -> senders.add(u.path("sender_name").asString()));
+        assertThat(senders).containsExactly("Carlos Rivera", "Maria Santos");
+        List<Boolean> unread = new ArrayList<>();
+        alex.get("/api/bookings").expect(200).json().path("data").forEach(b -> unread.add(b.path("unread").asBoolean()));
+        assertThat(unread).contains(true, false);
+    }
+
+    @Test
     void the_demo_is_loaded_once() {
         demo.run(null);
 

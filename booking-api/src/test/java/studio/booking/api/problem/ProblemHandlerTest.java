@@ -1,5 +1,6 @@
 package studio.booking.api.problem;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ProblemDetail;
@@ -43,5 +44,13 @@ class ProblemHandlerTest {
         assertThat(ProblemHandler.statusOf(RuleViolation.Kind.FORBIDDEN).value()).isEqualTo(403);
         assertThat(ProblemHandler.statusOf(RuleViolation.Kind.NOT_FOUND).value()).isEqualTo(404);
         assertThat(ProblemHandler.statusOf(RuleViolation.Kind.CONFLICT).value()).isEqualTo(409);
+    }
+
+    @Test
+    void an_id_of_another_kind_of_aggregate_is_404_not_500() {
+        Exception wrapped = new IllegalStateException("command failed",
+                new IncompatibleAggregateException("Aggregate identifier must be non-null after applying an event."));
+
+        assertThat(handler.other(wrapped).getStatusCode().value()).isEqualTo(404);
     }
 }

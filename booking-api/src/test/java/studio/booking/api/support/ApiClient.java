@@ -31,6 +31,7 @@ public class ApiClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private boolean echoCsrf = true;
+    private String bearerToken;
 
     public ApiClient(int port) {
         this.baseUrl = "http://localhost:" + port;
@@ -77,6 +78,12 @@ public class ApiClient {
     /** Whether state-changing requests carry the CSRF header (default true). */
     public ApiClient echoCsrf(boolean echo) {
         this.echoCsrf = echo;
+        return this;
+    }
+
+    /** Sends {@code Authorization: Bearer <token>} on every request (null: none). */
+    public ApiClient bearer(String token) {
+        this.bearerToken = token;
         return this;
     }
 
@@ -132,6 +139,9 @@ public class ApiClient {
                 .header("Accept", "application/json, application/problem+json");
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         if (!safe && echoCsrf) {

@@ -3,6 +3,7 @@ package studio.booking.command.booking;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -25,9 +26,15 @@ import studio.booking.messages.common.Actor;
 import studio.booking.messages.common.BookingSettings;
 import studio.booking.messages.common.RuleViolation;
 import studio.booking.messages.slots.Slot;
+import studio.booking.messages.thread.MarkThreadRead;
+import studio.booking.messages.thread.MessagePosted;
+import studio.booking.messages.thread.PostMessage;
+import studio.booking.messages.thread.ThreadRead;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -40,9 +47,11 @@ import static studio.booking.messages.booking.BookingStatus.NO_SHOW;
 import static studio.booking.messages.booking.BookingStatus.PENDING;
 
 /**
- * The life of one lesson request (B2–B7). Every transition is checked against B6
- * ({@link BookingStatus#mayBecome}). Commands that need the ledger or other bookings (request,
- * confirm, cancel) come through {@link BookingCommandHandler}; the rest are handled here.
+ * The life of one lesson request (B2–B7) and its message thread (M1, M2). Every transition is
+ * checked against B6 ({@link BookingStatus#mayBecome}). Commands that need the ledger or other
+ * bookings (request, confirm, cancel) come through {@link BookingCommandHandler}; the rest are
+ * handled here. The thread lives here because it belongs to the booking: the participants are
+ * known, and the booking's event stream is its whole history (docs/messaging.md).
  */
 @Aggregate
 public class Booking {
@@ -61,6 +70,10 @@ public class Booking {
     private BookingStatus status;
     private String expiryDeadlineId;
     private String autoCompleteDeadlineId;
+    /** M2: the participants with a message from the other side they have not read yet. */
+    private final Set<UUID> unreadBy = new HashSet<>();
+    /** When the thread's latest message was written: what a read covers. */
+    private Instant latestMessageAt;
 
     protected Booking() {
     }
@@ -194,6 +207,37 @@ public class Booking {
         }
     }
 
+    /** M1: the booking's member or instructor writes, whatever the booking's status. */
+    @CommandHandler
+    public void handle(PostMessage cmd, Actor actor) {
+        requireVisible(actor);
+        if (!isParticipant(actor)) {
+            throw RuleViolation.forbidden("Only the booking's member and instructor can send messages");
+        }
+        String content = cmd.content() == null ? "" : cmd.content().strip();
+        if (!PostMessage.isAcceptable(content)) {
+            throw RuleViolation.invalid(PostMessage.CONTENT_RULE);
+        }
+        apply(new MessagePosted(bookingId, cmd.messageId(), instructorId, memberId, actor.id(), content));
+    }
+
+    /**
+     * M2: a participant opened the thread. Records a read only when a message from the other side
+     * was unread, so opening a read thread leaves no trace in the history. Answers whether it was unread.
+     */
+    @CommandHandler
+    public boolean handle(MarkThreadRead cmd, Actor actor) {
+        requireVisible(actor);
+        if (!isParticipant(actor)) {
+            throw RuleViolation.forbidden("Only the booking's member and instructor have read markers");
+        }
+        if (!unreadBy.contains(actor.id())) {
+            return false;
+        }
+        apply(new ThreadRead(bookingId, actor.id(), latestMessageAt));
+        return true;
+    }
+
     /** B5: a request nobody answered in time. */
     @DeadlineHandler(deadlineName = EXPIRY)
     void expire() {
@@ -218,6 +262,10 @@ public class Booking {
         if (!actor.role().isStaff() && !actor.id().equals(memberId)) {
             throw RuleViolation.notFound("Booking not found");
         }
+    }
+
+    private boolean isParticipant(Actor actor) {
+        return actor.id().equals(memberId) || actor.id().equals(instructorId);
     }
 
     private boolean isStaffFor(Actor actor) {
@@ -277,5 +325,24 @@ public class Booking {
     void on(BookingMarkedNoShow e) {
         status = NO_SHOW;
         autoCompleteDeadlineId = null;
+    }
+
+    /**
+     * M2 by the order of events, not by comparing times: a message written in the same instant as a
+     * read (a coarse or pinned clock) still counts as unread.
+     */
+    @EventSourcingHandler
+    void on(MessagePosted e, @Timestamp Instant at) {
+        latestMessageAt = at;
+        if (e.senderId().equals(instructorId)) {
+            unreadBy.add(memberId);
+        } else if (e.senderId().equals(memberId)) {
+            unreadBy.add(instructorId);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ThreadRead e) {
+        unreadBy.remove(e.readerId());
     }
 }

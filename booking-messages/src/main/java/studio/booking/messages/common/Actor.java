@@ -5,14 +5,15 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Who sends a command. It travels as message metadata (keys {@link #ID_KEY}, {@link #ROLE_KEY}),
- * is copied onto every event the command causes, and so becomes the booking's history.
- * Deadlines run without an actor: the system acts.
+ * Who sends a command. It travels as message metadata (keys {@link #ID_KEY}, {@link #ROLE_KEY}, and
+ * {@link #NAME_KEY} for the display name at the time, when known), is copied onto every event the
+ * command causes, and so becomes the booking's history. Deadlines run without an actor: the system acts.
  */
 public record Actor(UUID id, Role role) {
 
     public static final String ID_KEY = "actorId";
     public static final String ROLE_KEY = "actorRole";
+    public static final String NAME_KEY = "actorName";
 
     public Actor {
         Objects.requireNonNull(id, "id");

@@ -9,6 +9,7 @@ import studio.booking.messages.common.Actor;
 import studio.booking.messages.slots.Slot;
 import studio.booking.query.support.Sql;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,18 +22,25 @@ import java.util.UUID;
 
 /**
  * Reads of the bookings table with B8 applied: staff (instructor, owner) see every booking, anyone
- * else only their own. Names come from a join with the members table. One query per call.
+ * else only their own. Names come from a join with the members table, the viewer's unread flag (M2)
+ * from one with the read markers of the threads projection. One query per call.
  */
 @Component
 public class BookingReads {
 
+    /**
+     * {@code unread} is the viewer's (M2, from the threads projection): only participants have read
+     * markers, so it is false for everyone else. Needs the parameter {@code :viewer}.
+     */
     private static final String SELECT_VIEW = """
             SELECT b.id, b.instructor_id, i.display_name AS instructor_name, b.member_id,
                    m.display_name AS member_name, b.start_time, b.end_time, b.status::text AS status, b.notes,
-                   b.cancelled_at, b.cancelled_by, b.cancellation_reason, b.created_at, b.updated_at
+                   b.cancelled_at, b.cancelled_by, b.cancellation_reason, b.created_at, b.updated_at,
+                   r.unread_message_id IS NOT NULL AS unread
               FROM private_lesson_bookings b
               LEFT JOIN members i ON i.id = b.instructor_id
               LEFT JOIN members m ON m.id = b.member_id
+              LEFT JOIN booking_message_reads r ON r.booking_id = b.id AND r.member_id = :viewer
             """;
 
     private static final RowMapper<BookingView> VIEW = (rs, n) -> new BookingView(Sql.uuid(rs, "id"),
@@ -40,7 +48,7 @@ public class BookingReads {
             rs.getString("member_name"), Sql.instant(rs, "start_time"), Sql.instant(rs, "end_time"),
             BookingStatus.fromWire(rs.getString("status")), rs.getString("notes"), Sql.instant(rs, "cancelled_at"),
             Sql.uuid(rs, "cancelled_by"), rs.getString("cancellation_reason"), Sql.instant(rs, "created_at"),
-            Sql.instant(rs, "updated_at"), false);
+            Sql.instant(rs, "updated_at"), rs.getBoolean("unread"));
 
     private final JdbcClient jdbc;
 
@@ -58,9 +66,11 @@ public class BookingReads {
         return seesAll(viewer) || (viewer != null && viewer.id().equals(booking.memberId()));
     }
 
-    public Optional<BookingView> find(UUID bookingId) {
+    /** The booking, whoever may see it, with {@code unread} as {@code viewerId} has it (null: false). */
+    public Optional<BookingView> find(UUID bookingId, UUID viewerId) {
         return jdbc.sql(SELECT_VIEW + " WHERE b.id = :id")
                 .param("id", bookingId)
+                .param("viewer", viewerId, Types.OTHER)
                 .query(VIEW)
                 .optional();
     }
@@ -79,9 +89,9 @@ public class BookingReads {
         }
         StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE TRUE");
         Map<String, Object> params = new HashMap<>();
+        params.put("viewer", viewer.id());
         if (!seesAll(viewer)) {
             sql.append(" AND b.member_id = :viewer");
-            params.put("viewer", viewer.id());
         }
         if (instructorIds != null) {
             if (instructorIds.isEmpty()) {
