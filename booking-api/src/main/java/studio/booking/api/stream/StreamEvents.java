@@ -4,8 +4,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.springframework.stereotype.Component;
 import studio.booking.api.booking.BookingDtos.BookingRow;
+import studio.booking.api.thread.ThreadDtos.MessageRow;
 import studio.booking.api.web.Messaging;
-import studio.booking.api.web.Wire;
 import studio.booking.messages.availability.AvailabilityOverrideAdded;
 import studio.booking.messages.availability.AvailabilityOverrideRemoved;
 import studio.booking.messages.availability.WeeklyWindowAdded;
@@ -30,6 +30,8 @@ import studio.booking.messages.member.MemberReactivated;
 import studio.booking.messages.member.MemberRoleChanged;
 import studio.booking.messages.member.MemberView;
 import studio.booking.messages.thread.MessagePosted;
+import studio.booking.messages.thread.MessageView;
+import studio.booking.messages.thread.ThreadQueries.FindMessage;
 import studio.booking.messages.thread.ThreadRead;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,9 +61,6 @@ class StreamEvents {
     }
 
     record Availability(UUID instructorId) {
-    }
-
-    record Message(UUID id, UUID bookingId, UUID senderId, String senderName, String content, String createdAt) {
     }
 
     record Unread(UUID bookingId, boolean unread) {
@@ -110,7 +109,7 @@ class StreamEvents {
         } else if (payload instanceof AvailabilityOverrideRemoved e) {
             availability(out, e.instructorId());
         } else if (payload instanceof MessagePosted e) {
-            message(out, e, event);
+            message(out, e);
         } else if (payload instanceof ThreadRead e) {
             out.add(new StreamEvent.ToParticipant(e.readerId(), null,
                     out.frame("unread", new Unread(e.bookingId(), false))));
@@ -171,12 +170,17 @@ class StreamEvents {
         out.add(new StreamEvent.OfBooking(memberId, instructorId, memberFrame, instructorFrame, staffFrame));
     }
 
-    /** M1/M2: the message to everyone who may read the thread, then "unread" to the participant who did not write it. */
-    private void message(Frames out, MessagePosted e, EventMessage<?> event) {
-        String senderName = messaging.find(new FindMember(e.senderId()), MemberView.class)
-                .map(MemberView::displayName).orElse(null);
-        out.add(new StreamEvent.InThread(e.memberId(), out.frame("message", new Message(e.messageId(),
-                e.bookingId(), e.senderId(), senderName, e.content(), Wire.instant(event.getTimestamp())))));
+    /**
+     * M1/M2: the message, as the thread's API shows it, to everyone who may read the thread (asked as the
+     * instructor, who may); then "unread" to the participant who did not write it.
+     */
+    private void message(Frames out, MessagePosted e) {
+        Optional<MessageView> message = messaging.find(
+                new FindMessage(new Actor(e.instructorId(), Role.INSTRUCTOR), e.messageId()), MessageView.class);
+        if (message.isEmpty()) {
+            return; // not in the view: nothing to show (a projection being rebuilt, say)
+        }
+        out.add(new StreamEvent.InThread(e.memberId(), out.frame("message", MessageRow.of(message.get()))));
         for (UUID participant : List.of(e.memberId(), e.instructorId())) {
             if (!participant.equals(e.senderId())) {
                 out.add(new StreamEvent.ToParticipant(participant, e.memberId(),

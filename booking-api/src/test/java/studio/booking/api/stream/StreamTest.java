@@ -109,6 +109,65 @@ class StreamTest {
         }
     }
 
+    /** What a viewer saw, in order: "message:<content>", "unread:<flag>", "booking:<status>:<unread>", "availability". */
+    private static List<String> thread(List<Event> events) {
+        return events.stream().map(e -> switch (e.name()) {
+            case "message" -> "message:" + e.json().path("content").asString();
+            case "unread" -> "unread:" + e.json().path("unread").asBoolean();
+            case "booking" -> "booking:" + e.json().path("status").asString() + ":" + e.json().path("unread").asBoolean();
+            default -> e.name();
+        }).toList();
+    }
+
+    @Test
+    void R1_M1_M2_messages_reach_who_may_read_the_thread_and_unread_only_the_participant_it_concerns() {
+        Api.Member instructor = api.instructor();
+        Api.Member otherInstructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        Api.Member otherMember = api.member("member_full");
+        LocalDate day = inDays(15);
+        api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "11:00", 60);
+        String id = book(member.client(), instructor.id(), slots(member.client(), instructor.id(), day).get(0));
+        Map<String, ApiClient> viewers = new LinkedHashMap<>();
+        viewers.put("member", member.client());
+        viewers.put("instructor", instructor.client());
+        viewers.put("other instructor", otherInstructor.client());
+        viewers.put("owner", api.owner());
+        viewers.put("other member", otherMember.client());
+        viewers.put("guest", api.member("guest").client());
+        Map<String, EventStream> streams = new LinkedHashMap<>();
+        viewers.forEach((who, client) -> streams.put(who, EventStream.open(client)));
+        try {
+            JsonNode question = member.client().post("/api/bookings/" + id + "/messages",
+                    Map.of("content", "Can we work on <b>cross-body lead</b>?")).expect(201).json().path("data");
+            // the instructor has something unread: their booking says so, nobody else's
+            instructor.client().post("/api/bookings/" + id + "/confirm", Map.of()).expect(200);
+            instructor.client().get("/api/bookings/" + id + "/messages").expect(200);
+            instructor.client().post("/api/bookings/" + id + "/messages", Map.of("content", "Sure!")).expect(201);
+            api.window(otherInstructor.client(), otherInstructor.id(), dayOfWeek(day), "08:00", "09:00", 60);
+
+            String asked = "message:Can we work on <b>cross-body lead</b>?";
+            List<String> staff = List.of(asked, "availability", "booking:confirmed:false", "message:Sure!");
+            Map<String, List<String>> expected = Map.of(
+                    "member", List.of(asked, "availability", "booking:confirmed:false", "message:Sure!", "unread:true"),
+                    "instructor", List.of(asked, "unread:true", "availability", "booking:confirmed:true",
+                            "unread:false", "message:Sure!"),
+                    "other instructor", staff, "owner", staff,
+                    "other member", List.of("availability"), "guest", List.of("availability"));
+            streams.forEach((who, stream) -> assertThat(thread(stream.before("availability",
+                    instructor(otherInstructor)))).as(who).isEqualTo(expected.get(who)));
+
+            // the message as the thread's API shows it; its unread is the next event of the same stored event
+            List<Event> instructorSaw = streams.get("instructor").events();
+            assertThat(instructorSaw.get(0).json()).isEqualTo(question);
+            assertThat(instructorSaw.get(1).json().path("booking_id").asString()).isEqualTo(id);
+            String messageId = instructorSaw.get(0).id();
+            assertThat(instructorSaw.get(1).id()).isEqualTo(messageId.substring(0, messageId.indexOf('.')) + ".1");
+        } finally {
+            streams.values().forEach(EventStream::close);
+        }
+    }
+
     @Test
     void R1_a_reconnect_with_Last_Event_ID_receives_what_it_missed_and_nothing_it_may_not_see() {
         Api.Member instructor = api.instructor();
