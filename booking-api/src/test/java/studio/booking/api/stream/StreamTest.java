@@ -80,6 +80,8 @@ class StreamTest {
             api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "12:00", 60);
             JsonNode slot = slots(member.client(), instructor.id(), day).get(0);
             String id = book(member.client(), instructor.id(), slot);
+            // (a payload is the state when it is read: confirm once the request is out)
+            streams.get("instructor").await("booking", isBooking(id, "pending"));
             instructor.client().post("/api/bookings/" + id + "/confirm", Map.of()).expect(200);
             // everyone gets this one, after all of the above: what came before it is all they will get
             api.window(otherInstructor.client(), otherInstructor.id(), dayOfWeek(day), "08:00", "09:00", 60);
@@ -142,6 +144,8 @@ class StreamTest {
                     Map.of("content", "Can we work on <b>cross-body lead</b>?")).expect(201).json().path("data");
             // the instructor has something unread: their booking says so, nobody else's
             instructor.client().post("/api/bookings/" + id + "/confirm", Map.of()).expect(200);
+            // (a payload is the state when it is read: read the thread only once the confirmation is out)
+            streams.get("instructor").await("booking", isBooking(id, "confirmed"));
             instructor.client().get("/api/bookings/" + id + "/messages").expect(200);
             instructor.client().post("/api/bookings/" + id + "/messages", Map.of("content", "Sure!")).expect(201);
             api.window(otherInstructor.client(), otherInstructor.id(), dayOfWeek(day), "08:00", "09:00", 60);
