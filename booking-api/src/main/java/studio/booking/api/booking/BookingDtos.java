@@ -33,7 +33,7 @@ public final class BookingDtos {
                              String cancelledAt, String cancelledBy, String cancellationReason, String createdAt,
                              String updatedAt, boolean unread) {
 
-        static BookingRow of(BookingView b) {
+        public static BookingRow of(BookingView b) {
             return new BookingRow(b.id().toString(), b.instructorId().toString(), b.instructorName(),
                     b.memberId().toString(), b.memberName(), Wire.instant(b.startTime()), Wire.instant(b.endTime()),
                     b.status().wire(), b.notes(), Wire.instant(b.cancelledAt()),

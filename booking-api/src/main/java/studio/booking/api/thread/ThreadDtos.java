@@ -19,7 +19,7 @@ public final class ThreadDtos {
     public record MessageRow(String id, String bookingId, String senderId, String senderName, String content,
                              String createdAt) {
 
-        static MessageRow of(MessageView m) {
+        public static MessageRow of(MessageView m) {
             return new MessageRow(m.id().toString(), m.bookingId().toString(), m.senderId().toString(),
                     m.senderName(), m.content(), Wire.instant(m.createdAt()));
         }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +111,25 @@ public class ApiClient {
 
     public Response delete(String path) {
         return send("DELETE", path, null, null);
+    }
+
+    /**
+     * A GET whose body is read line by line as it arrives (server-sent events); answers once the headers
+     * are in.
+     */
+    public HttpResponse<Stream<String>> getLines(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/event-stream");
+        headers.forEach(request::header);
+        try {
+            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Any request; {@code body} is sent as is when a String, else as JSON. */

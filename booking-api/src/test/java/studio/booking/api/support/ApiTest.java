@@ -26,6 +26,9 @@ import java.lang.annotation.Target;
                 "booking.owner.email=" + Api.OWNER_EMAIL,
                 "booking.owner.password=" + Api.OWNER_PASSWORD,
                 "axoniq.update-checker.disabled=true",
+                // the live stream: heartbeats a test can wait for, and a queue a stuck client fills soon
+                "booking.stream.heartbeat=PT1S",
+                "booking.stream.client-queue=64",
         })
 @Import(ApiTestConfiguration.class)
 @ExtendWith(ApiExtension.class)

@@ -1,6 +1,7 @@
 package studio.booking.api.support;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
@@ -15,6 +16,15 @@ public class ApiTestConfiguration {
     @Primary
     Clock testClock() {
         return MutableClock.INSTANCE;
+    }
+
+    /**
+     * Small socket send buffers, as on a slow network: the kernel's autotuning would otherwise take
+     * megabytes for a client that stops reading before the live stream notices it (its tests).
+     */
+    @Bean
+    TomcatConnectorCustomizer smallSocketSendBuffers() {
+        return connector -> connector.setProperty("socket.txBufSize", "8192");
     }
 
     /** The test-side helpers, bound to the random port of this context's server. */

@@ -1,0 +1,233 @@
+package studio.booking.api.stream;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * This node's open streams and what it streamed lately. Publishing an event, opening a stream (with its
+ * catch-up) and ending streams happen under one lock, so a stream opening while an event is published
+ * gets it exactly once: in its catch-up or live. Under the lock only queues are touched; writing is
+ * the {@link SseConnection}s' business, on the shared writer threads.
+ */
+@Component
+class StreamHub {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
+
+    private final StreamProperties properties;
+    private final ExecutorService writers;
+    private final ScheduledExecutorService heartbeats;
+    private final Object lock = new Object();
+    private final Set<SseConnection> connections = new LinkedHashSet<>();
+    /** Dropped for falling behind, writing their resync: ended if they do not take it within a heartbeat. */
+    private final Set<SseConnection> dropped = new LinkedHashSet<>();
+    private StreamHistory history;
+    private boolean closed;
+
+    StreamHub(StreamProperties properties) {
+        this.properties = properties;
+        this.writers = Executors.newFixedThreadPool(properties.writerThreads(), daemon("stream-writer"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("stream-heartbeat"));
+        long every = properties.heartbeat().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Called once the event store's head is known: {@code origin} is its global index. */
+    void begin(long origin) {
+        synchronized (lock) {
+            history = new StreamHistory(properties.history(), origin);
+        }
+    }
+
+    boolean isReady() {
+        synchronized (lock) {
+            return history != null;
+        }
+    }
+
+    /**
+     * Opens a stream: what the client missed since {@code lastEventId} (or a resync when that id is
+     * unknown here, or more than its queue holds), then this node's position as the client's last
+     * event id, then live events.
+     */
+    void open(Viewer viewer, String sessionId, AsyncContext async, String lastEventId) throws IOException {
+        ServletOutputStream out = async.getResponse().getOutputStream();
+        SseConnection connection = new SseConnection(viewer, sessionId, async, out, writers,
+                properties.clientQueue(), this::remove);
+        async.addListener(connection);
+        out.setWriteListener(connection); // from now on only non-blocking writes, by the connection's drains
+        synchronized (lock) {
+            if (closed) {
+                connection.end();
+                return;
+            }
+            EventId position = history.position();
+            if (lastEventId != null && !lastEventId.isBlank()) {
+                Optional<List<byte[]>> missed = EventId.parse(lastEventId).flatMap(history::after)
+                        .map(events -> visible(events, connection.viewer()))
+                        .filter(frames -> frames.size() < properties.clientQueue());
+                if (missed.isPresent()) {
+                    missed.get().forEach(connection::offer);
+                    connection.offer(SseFrames.position(position));
+                } else {
+                    connection.offer(SseFrames.resync(position, "unknown_last_event_id"));
+                }
+            } else {
+                connection.offer(SseFrames.position(position));
+            }
+            connections.add(connection);
+        }
+    }
+
+    /** One stored event, as {@link StreamEvents} mapped it: remembered, sent to whoever may see it. */
+    void publish(long globalIndex, StreamEvents.Mapped mapped) {
+        synchronized (lock) {
+            history.append(globalIndex, mapped.events());
+            if (!mapped.events().isEmpty()) {
+                byte[] resync = null;
+                for (SseConnection connection : new ArrayList<>(connections)) {
+                    for (StreamEvent event : mapped.events()) {
+                        byte[] frame = event.frameFor(connection.viewer());
+                        if (frame != null && !connection.offer(frame)) {
+                            if (resync == null) {
+                                resync = SseFrames.resync(EventId.position(globalIndex), "fell_behind");
+                            }
+                            drop(connection, resync, System.nanoTime());
+                            break;
+                        }
+                    }
+                }
+            }
+            for (UUID member : mapped.closeStreams()) {
+                endWhere(c -> c.viewer().id().equals(member));
+            }
+        }
+    }
+
+    /** Sign-out (or an expired session): its streams end. */
+    void endSession(String sessionId) {
+        synchronized (lock) {
+            endWhere(c -> sessionId.equals(c.sessionId()));
+        }
+    }
+
+    /** The servlet container gave the session a new id (a sign-in on a session that had one). */
+    void renameSession(String oldId, String newId) {
+        synchronized (lock) {
+            connections.stream().filter(c -> oldId.equals(c.sessionId())).forEach(c -> c.sessionId(newId));
+        }
+    }
+
+    void remove(SseConnection connection) {
+        synchronized (lock) {
+            connections.remove(connection);
+            dropped.remove(connection);
+        }
+    }
+
+    int openStreams() {
+        synchronized (lock) {
+            return connections.size();
+        }
+    }
+
+    /**
+     * The application is closing: end every stream first, or the web server's graceful shutdown would
+     * wait for them.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endAll() {
+        synchronized (lock) {
+            closed = true;
+            endWhere(c -> true);
+            dropped.forEach(SseConnection::end);
+        }
+    }
+
+    @PreDestroy
+    void shutDown() throws InterruptedException {
+        heartbeats.shutdownNow();
+        writers.shutdown();
+        if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {
+            writers.shutdownNow();
+        }
+    }
+
+    private void drop(SseConnection connection, byte[] resync, long now) {
+        connection.fallBehind(resync, now);
+        connections.remove(connection);
+        dropped.add(connection);
+    }
+
+    private void endWhere(Predicate<SseConnection> which) {
+        for (SseConnection connection : new ArrayList<>(connections)) {
+            if (which.test(connection)) {
+                connection.end();
+                connections.remove(connection);
+            }
+        }
+    }
+
+    private static List<byte[]> visible(List<StreamEvent> events, Viewer viewer) {
+        List<byte[]> frames = new ArrayList<>();
+        for (StreamEvent event : events) {
+            byte[] frame = event.frameFor(viewer);
+            if (frame != null) {
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private void heartbeat() {
+        try {
+            long now = System.nanoTime();
+            long grace = properties.heartbeat().toNanos();
+            synchronized (lock) {
+                // dropped clients that did not even take their resync within a heartbeat
+                for (SseConnection connection : dropped) {
+                    if (now - connection.closingSince() > grace) {
+                        connection.end();
+                    }
+                }
+                for (SseConnection connection : new ArrayList<>(connections)) {
+                    if (!connection.offer(SseFrames.HEARTBEAT)) {
+                        drop(connection, SseFrames.resync(history.position(), "fell_behind"), now);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Stream heartbeat failed", e);
+        }
+    }
+}
