@@ -172,4 +172,21 @@ class BookingsProjectionTest extends ReadSideTest {
     private java.util.List<UUID> ids(FindBookings query) {
         return bookingQueries.handle(query).bookings().stream().map(BookingView::id).toList();
     }
+
+    @Test
+    void confirmed_intervals_come_back_to_the_microsecond() {
+        // odd microseconds near the ends of the range the read is exact for (epoch seconds as a float8)
+        Instant[][] intervals = {
+                {Instant.parse("2026-02-10T15:00:00.000001Z"), Instant.parse("2026-02-10T15:59:59.999999Z")},
+                {Instant.parse("1969-12-31T23:59:59.999999Z"), Instant.parse("1970-01-01T00:00:00.000001Z")},
+                {Instant.parse("2105-12-31T23:59:59.999999Z"), Instant.parse("2106-01-01T00:00:00.123457Z")}};
+        for (Instant[] interval : intervals) {
+            confirmed(instructor, ana, interval[0], interval[1]);
+        }
+        BookingReads reads = new BookingReads(jdbc);
+        for (Instant[] interval : intervals) {
+            assertThat(reads.confirmedIntervals(instructor, interval[0].minusSeconds(1), interval[1].plusSeconds(1)))
+                    .containsExactly(new studio.booking.messages.slots.Slot(interval[0], interval[1]));
+        }
+    }
 }
