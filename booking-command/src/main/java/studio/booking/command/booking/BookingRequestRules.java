@@ -70,7 +70,7 @@ public final class BookingRequestRules {
     }
 
     /**
-     * The checks made under the member's row lock, against the instructor's current bookings and
+     * The checks made under the member's lock, against the instructor's current bookings and
      * schedule.
      *
      * @param confirmedOverlap whether a confirmed booking of the instructor overlaps the interval
