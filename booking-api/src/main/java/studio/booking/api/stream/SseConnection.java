@@ -5,23 +5,32 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * One open stream. Frames wait in a bounded queue; a shared executor writes them with the servlet's
  * non-blocking I/O: a write never waits for a slow client, it stops when the socket buffer is full and
  * goes on when the container says it can ({@link #onWritePossible()}). So a client that stops reading
- * costs its queue and nothing else. At most one drain runs per connection ({@code scheduled}), and only
- * drains touch the output stream; the container's callbacks only schedule one (and never wait for a lock
- * of ours while holding their own).
+ * costs its queue and nothing else. At most one drain runs per connection ({@code scheduled}).
+ * <p>
+ * The request belongs to the container once it completed: Tomcat recycles it for another connection, and
+ * a late {@code complete()} would end that one. So every use of the request (writes, {@code complete()})
+ * happens under {@code io} while it is not {@code done}, and the container's error callback, after which
+ * it may complete the request itself, takes {@code io} too. {@code onComplete} takes no lock: Tomcat calls
+ * it holding its own, which {@code complete()} needs.
  */
 final class SseConnection implements WriteListener, AsyncListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SseConnection.class);
 
     private final Viewer viewer;
     private final AsyncContext async;
@@ -30,7 +39,9 @@ final class SseConnection implements WriteListener, AsyncListener {
     private final Consumer<SseConnection> onEnd;
     private final LinkedBlockingQueue<byte[]> queue;
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicBoolean ended = new AtomicBoolean();
+    private final ReentrantLock io = new ReentrantLock();
+    /** Completed, by us or the container: the request is no longer ours to touch. */
+    private volatile boolean done;
     private volatile String sessionId;
     /** The container said the socket takes data again. */
     private volatile boolean writable;
@@ -66,7 +77,7 @@ final class SseConnection implements WriteListener, AsyncListener {
     }
 
     boolean isClosing() {
-        return closing || ending || ended.get();
+        return closing || ending || done;
     }
 
     long closingSince() {
@@ -109,23 +120,34 @@ final class SseConnection implements WriteListener, AsyncListener {
 
     @Override
     public void onError(Throwable failure) {
-        finish(); // the client went away while the container wrote
-    }
-
-    @Override
-    public void onComplete(AsyncEvent event) {
-        ended.set(true);
-        onEnd.accept(this);
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-        finish();
+        // the container follows with AsyncListener.onError, which completes the request
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        finish();
+        io.lock();
+        try {
+            complete("failed: " + event.getThrowable()); // the client went away; without this, an error dispatch
+        } finally {
+            io.unlock();
+        }
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        io.lock();
+        try {
+            complete("timed out");
+        } finally {
+            io.unlock();
+        }
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        done = true;
+        queue.clear();
+        onEnd.accept(this);
     }
 
     @Override
@@ -134,26 +156,26 @@ final class SseConnection implements WriteListener, AsyncListener {
     }
 
     private void schedule() {
-        if (ended.get() || !scheduled.compareAndSet(false, true)) {
+        if (done || !scheduled.compareAndSet(false, true)) {
             return;
         }
         try {
             writers.execute(this::drain);
         } catch (RejectedExecutionException shuttingDown) {
-            scheduled.set(false);
-            finish();
+            scheduled.set(false); // the web server ends what is still open
         }
     }
 
     private void drain() {
         writable = false;
         boolean caughtUp = false;
+        io.lock();
         try {
-            if (ended.get()) {
+            if (done) {
                 return;
             }
             if (ending) {
-                finish();
+                complete("ended by the server");
                 return;
             }
             while (out.isReady()) {
@@ -165,7 +187,7 @@ final class SseConnection implements WriteListener, AsyncListener {
                     unflushed = false;
                     out.flush();
                 } else if (closing) {
-                    finish();
+                    complete("fell behind");
                     return;
                 } else {
                     caughtUp = true;
@@ -174,26 +196,30 @@ final class SseConnection implements WriteListener, AsyncListener {
             }
             // not ready: the container calls onWritePossible once the client has read enough
         } catch (IOException | RuntimeException gone) {
-            finish(); // the client went away, or the container already ended the request
+            complete("gone: " + gone); // the client went away
         } finally {
+            io.unlock();
             scheduled.set(false);
             // a frame offered, a wake-up or an end that came while this drain ran would otherwise wait
-            if (!ended.get() && (writable || ending || (caughtUp && !queue.isEmpty()))) {
+            if (!done && (writable || ending || (caughtUp && !queue.isEmpty()))) {
                 schedule();
             }
         }
     }
 
-    private void finish() {
-        if (!ended.compareAndSet(false, true)) {
+    /** Under {@code io}. */
+    private void complete(String why) {
+        if (done) {
             return;
         }
+        done = true;
         queue.clear();
         try {
             async.complete();
-        } catch (IllegalStateException alreadyCompleted) {
-            // the container ended it first
+        } catch (IllegalStateException alreadyCompleting) {
+            // the container is ending it
         }
+        log.debug("Stream of {} (session {}) ended: {}", viewer.id(), sessionId, why);
         onEnd.accept(this);
     }
 }

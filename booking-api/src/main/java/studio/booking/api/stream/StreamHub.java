@@ -77,6 +77,7 @@ class StreamHub {
                 properties.clientQueue(), this::remove);
         async.addListener(connection);
         out.setWriteListener(connection); // from now on only non-blocking writes, by the connection's drains
+        log.debug("Stream of {} opened (session {})", viewer.id(), sessionId);
         synchronized (lock) {
             if (closed) {
                 connection.end();

@@ -38,6 +38,7 @@ class OpenApiTest {
         assertThat(paths.has("/api/calendar/all")).isTrue();
         assertThat(paths.has("/api/bookings")).isTrue();
         assertThat(paths.has("/api/bookings/{id}")).isTrue();
+        assertThat(paths.has("/api/stream")).isTrue();
         assertThat(paths.has("/api/bookings/{id}/history")).isTrue();
         assertThat(paths.path("/api/admin/replay").has("post") && paths.path("/api/admin/replay").has("get")).isTrue();
         // request and response shapes in the wire's snake_case

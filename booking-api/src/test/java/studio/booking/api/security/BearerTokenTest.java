@@ -14,6 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import studio.booking.api.support.Api;
 import studio.booking.api.support.ApiClient;
 import studio.booking.api.support.ApiTest;
+import studio.booking.api.support.EventStream;
 import studio.booking.api.support.MutableClock;
 import tools.jackson.databind.JsonNode;
 
@@ -96,6 +97,21 @@ class BearerTokenTest {
         assertThat(requested.path("actor_id").asString()).isEqualTo(member.id().toString());
         assertThat(requested.path("actor_name").asString()).isEqualTo(me.json().path("display_name").asString());
         client.get("/api/members").problem(403);
+    }
+
+    @Test
+    void R1_a_bearer_client_holds_a_stream_that_ends_when_its_member_is_deactivated() {
+        Api.Member member = api.member("member_full");
+        Api.Member instructor = api.instructor();
+        ApiClient client = bearer(Tokens.hs256(Tokens.claims(member.id().toString())));
+        try (EventStream stream = EventStream.open(client)) {
+            api.window(instructor.client(), instructor.id(), 3, "10:00", "11:00", 60);
+            stream.await("availability", json -> json.path("instructor_id").asString()
+                    .equals(instructor.id().toString()));
+            api.owner().patch("/api/members/" + member.id(), Map.of("active", false)).expect(200);
+            stream.awaitEnd();
+        }
+        rejected(client.get("/api/stream"));
     }
 
     @Test

@@ -206,7 +206,10 @@ class StreamTest {
         Api.Member instructor = api.instructor();
         Api.Member member = api.member("member_full");
         LocalDate day = inDays(11);
-        api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "11:00", 60);
+        try (EventStream instructors = EventStream.open(instructor.client())) {
+            api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "11:00", 60);
+            instructors.await("availability", instructor(instructor)); // streamed: not news for what follows
+        }
 
         String position;
         try (EventStream idle = EventStream.open(member.client())) {
@@ -337,6 +340,11 @@ class StreamTest {
     @Test
     void R1_the_stream_is_for_signed_in_users_only() {
         api.anonymous().get("/api/stream").problem(401);
+    }
+
+    @Test
+    void R1_a_request_that_accepts_no_event_stream_is_406() {
+        api.member("member_full").client().get("/api/stream").problem(406);
     }
 
     @Test

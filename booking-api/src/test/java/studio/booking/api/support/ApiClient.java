@@ -121,6 +121,9 @@ public class ApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/event-stream");
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         headers.forEach(request::header);
         try {
             return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines());

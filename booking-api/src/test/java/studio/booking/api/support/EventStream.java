@@ -3,6 +3,7 @@ package studio.booking.api.support;
 import tools.jackson.databind.JsonNode;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class EventStream implements AutoCloseable {
     private final AtomicInteger comments = new AtomicInteger();
     private volatile String lastEventId;
     private volatile boolean ended;
+    private volatile RuntimeException endCause;
 
     private EventStream(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -89,7 +91,7 @@ public final class EventStream implements AutoCloseable {
                 }
             });
         } catch (RuntimeException closed) {
-            // closed by the test, or the connection broke
+            endCause = closed; // closed by the test, or the connection broke
         } finally {
             ended = true;
         }
@@ -124,15 +126,20 @@ public final class EventStream implements AutoCloseable {
 
     public Event await(String name, Predicate<JsonNode> matches, Duration within) {
         Event[] found = new Event[1];
-        Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(10)).until(() -> {
-            for (Event e : events) {
-                if (e.name().equals(name) && matches.test(e.json())) {
-                    found[0] = e;
-                    return true;
+        try {
+            Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(10)).until(() -> {
+                for (Event e : events) {
+                    if (e.name().equals(name) && matches.test(e.json())) {
+                        found[0] = e;
+                        return true;
+                    }
                 }
-            }
-            return false;
-        });
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no such '" + name + "' event within " + within + "; the stream "
+                    + (ended ? "ended (" + endCause + ")" : "is open") + " and received: " + events, e);
+        }
         return found[0];
     }
 
