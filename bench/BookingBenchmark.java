@@ -1,10 +1,16 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,6 +128,7 @@ public class BookingBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         for (Client member : members) {
             pool.submit(() -> {
+                Connection connection = member.connect();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 LocalDate today = LocalDate.now(ZONE);
                 while (System.nanoTime() < end) {
@@ -131,7 +138,7 @@ public class BookingBenchmark {
                     String body = String.format("{\"instructor_id\":\"%s\",\"start_time\":\"%s\",\"end_time\":\"%s\"}",
                             instructor, start.toInstant(), start.plusMinutes(15).toInstant());
                     long t0 = System.nanoTime();
-                    int status = member.postStatus("/api/bookings", body);
+                    int status = connection.send("POST", "/api/bookings", body);
                     long t1 = System.nanoTime();
                     if (t0 >= warmupEnd) {
                         latencies.add(t1 - t0);
@@ -140,6 +147,7 @@ public class BookingBenchmark {
                         }
                     }
                 }
+                connection.close();
                 return null;
             });
         }
@@ -182,15 +190,17 @@ public class BookingBenchmark {
         pool.shutdown();
         YearMonth month = YearMonth.from(first.plusDays(60));
         String path = "/api/slots/" + instructor + "?start=" + month.atDay(1) + "&end=" + month.atEndOfMonth();
+        Connection connection = member.connect();
         for (int i = 0; i < 200; i++) {
-            member.get(path);
+            connection.expect(200, "GET", path, null);
         }
         List<Long> sorted = new ArrayList<>();
         for (int i = 0; i < SLOT_QUERIES; i++) {
             long t0 = System.nanoTime();
-            member.get(path);
+            connection.expect(200, "GET", path, null);
             sorted.add(System.nanoTime() - t0);
         }
+        connection.close();
         Collections.sort(sorted);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("slots_month_p50_ms", millis(percentile(sorted, 50)));
@@ -271,6 +281,12 @@ public class BookingBenchmark {
                     email, name, role, password), "id");
         }
 
+        /** A lean connection carrying this client's session cookie and CSRF token. */
+        Connection connect() throws IOException {
+            return new Connection(URI.create(base), cookies.getCookieStore().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; ")), csrf());
+        }
+
         String csrf() {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                     .map(HttpCookie::getValue).findFirst().orElse("");
@@ -289,10 +305,6 @@ public class BookingBenchmark {
                 throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
             }
             return r.body();
-        }
-
-        int postStatus(String path, String body) throws Exception {
-            return send("POST", path, body).statusCode();
         }
 
         String post(String path, String body, int expected) throws Exception {
@@ -317,6 +329,118 @@ public class BookingBenchmark {
                 throw new IllegalStateException("no " + name + " in " + json);
             }
             return m.group(1);
+        }
+    }
+
+    /**
+     * The measured phases' HTTP/1.1 client: one keep-alive socket per simulated client, blocking
+     * reads and writes. It sends what a browser would (session cookie, CSRF header, JSON) and reads
+     * every response to its end. The JDK's HttpClient, used for the set-up, hands each request
+     * between several threads and cost about as much CPU per request as Postgres does, on the same
+     * two CPUs as the app (docs/BENCHMARKS.md).
+     */
+    static final class Connection implements AutoCloseable {
+        private final URI base;
+        private final String cookies;
+        private final String csrf;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        Connection(URI base, String cookies, String csrf) throws IOException {
+            this.base = base;
+            this.cookies = cookies;
+            this.csrf = csrf;
+            open();
+        }
+
+        private void open() throws IOException {
+            socket = new Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+        }
+
+        void expect(int expected, String method, String path, String body) throws IOException {
+            int status = send(method, path, body);
+            if (status != expected) {
+                throw new IllegalStateException(method + " " + path + ": " + status);
+            }
+        }
+
+        /** Sends one request and reads its whole response; answers the status. */
+        int send(String method, String path, String body) throws IOException {
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nCookie: " + cookies + "\r\nX-XSRF-TOKEN: " + csrf
+                    + (body == null ? "" : "\r\nContent-Type: application/json\r\nContent-Length: " + content.length)
+                    + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = 0;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String name = header.substring(0, header.indexOf(':')).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(header.indexOf(':') + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            if (chunked) {
+                for (long chunk = Long.parseLong(line().split(";")[0].trim(), 16); chunk > 0;
+                     chunk = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    skip(chunk);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else {
+                skip(length);
+            }
+            if (close) { // Tomcat ends a keep-alive connection after 100 requests
+                socket.close();
+                open();
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long n) throws IOException {
+            while (n > 0) {
+                long skipped = in.skip(n);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed");
+                    }
+                    skipped = 1;
+                }
+                n -= skipped;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 }

@@ -23,6 +23,7 @@ import studio.booking.command.member.Member;
 import studio.booking.command.member.MemberLookup;
 import studio.booking.command.schedule.AvailabilityCommandHandler;
 import studio.booking.command.schedule.InstructorSchedule;
+import studio.booking.command.schedule.ScheduleSnapshots;
 import studio.booking.command.support.TestDatabase;
 import studio.booking.messages.availability.AddWeeklyWindow;
 import studio.booking.messages.availability.AvailabilityChangeResult;
@@ -85,8 +86,9 @@ class CommandFlowTest {
                 .configureAggregate(InstructorSchedule.class)
                 .configureAggregate(SlotLedger.class)
                 .configureAggregate(Booking.class)
-                .registerCommandHandler(c -> new BookingCommandHandler(c.repository(InstructorSchedule.class),
-                        c.repository(SlotLedger.class), c.repository(Booking.class), locks, members, bookings))
+                .registerCommandHandler(c -> new BookingCommandHandler(
+                        new ScheduleSnapshots(c.repository(InstructorSchedule.class), c.eventStore()),
+                        c.repository(SlotLedger.class), c.repository(Booking.class), locks, bookings))
                 .registerCommandHandler(c -> new AvailabilityCommandHandler(c.repository(InstructorSchedule.class),
                         c.repository(Booking.class), locks, members, bookings))
                 .eventProcessing(p -> p.usingSubscribingEventProcessors()
@@ -155,6 +157,21 @@ class CommandFlowTest {
                 new WeeklyWindow(null, 1, LocalTime.of(9, 0), LocalTime.of(12, 0), 60, null, null)));
         BookingRequestResult again = send(bea, request(bea, 9, 0));
         assertThat(this.<ConfirmationResult>send(instructor, new ConfirmBooking(again.bookingId())).declined()).isEmpty();
+    }
+
+    @Test
+    void B1_requests_see_every_change_of_the_schedule_they_read() {
+        assertThatThrownBy(() -> send(ann, request(ann, 9, 0))).isInstanceOfSatisfying(RuleViolation.class,
+                v -> assertThat(v.detail()).isEqualTo("Requested time is not an available slot"));
+        UUID window = send(instructor, new AddWeeklyWindow(instructor.id(),
+                new WeeklyWindow(null, 1, LocalTime.of(9, 0), LocalTime.of(12, 0), 60, null, null)));
+        assertThat(this.<BookingRequestResult>send(ann, request(ann, 9, 0)).created()).isTrue();
+        send(instructor, new RemoveWeeklyWindow(instructor.id(), window));
+        assertThatThrownBy(() -> send(bea, request(bea, 10, 0))).isInstanceOfSatisfying(RuleViolation.class,
+                v -> assertThat(v.detail()).isEqualTo("Requested time is not an available slot"));
+        send(instructor, new AddWeeklyWindow(instructor.id(),
+                new WeeklyWindow(null, 1, LocalTime.of(10, 0), LocalTime.of(11, 0), 60, null, null)));
+        assertThat(this.<BookingRequestResult>send(bea, request(bea, 10, 0)).created()).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -14,8 +15,15 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +32,7 @@ import studio.booking.messages.common.Actor;
 import studio.booking.messages.common.BookingSettings;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -47,10 +56,14 @@ public class AxonConfiguration {
         return properties.settings();
     }
 
-    /** Axon stamps events with a static clock of its own: make it the one every rule reads. */
+    /**
+     * Axon stamps events with a static clock of its own: make it the one every rule reads, ticking
+     * in whole milliseconds because the event store keeps timestamps with milliseconds. Otherwise
+     * a projection written live (microseconds) differs from its replay (R3).
+     */
     @Bean
     InitializingBean axonEventClock(Clock clock) {
-        return () -> GenericEventMessage.clock = clock;
+        return () -> GenericEventMessage.clock = Clock.tick(clock, Duration.ofMillis(1));
     }
 
     /**
@@ -74,6 +87,26 @@ public class AxonConfiguration {
                 .usingSubscribingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Queries run without a transaction of their own: they read projections statement by statement
+     * at READ COMMITTED, where a transaction isolates nothing more and costs a round trip for its
+     * {@code COMMIT} — and every signed-in request makes at least one query (docs/BENCHMARKS.md). A
+     * query asked inside a caller's transaction (the member administration) still reads through
+     * that transaction's connection. Otherwise Axon's own query bus, as its auto-configuration builds it.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
+                .build();
     }
 
     /** Axon's event tables as Flyway creates them ({@code V1_0__axon_event_store.sql}: snake_case names). */

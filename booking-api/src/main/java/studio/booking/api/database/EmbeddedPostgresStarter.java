@@ -51,7 +51,8 @@ public class EmbeddedPostgresStarter implements ApplicationContextInitializer<Co
             Files.createDirectories(pgData);
             OrphanedPostmaster.stopIfRunning(pgData);
             log.info("Starting embedded PostgreSQL with data in {}", pgData);
-            return EmbeddedPostgres.builder()
+            Path runtime = dataDir.resolve("runtime");
+            EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     // zonky's defaults trade durability for speed; a studio's bookings must survive a crash
@@ -59,10 +60,11 @@ public class EmbeddedPostgresStarter implements ApplicationContextInitializer<Co
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
-                    .setOverrideWorkingDirectory(dataDir.resolve("runtime").toFile())
+                    .setOverrideWorkingDirectory(runtime.toFile())
                     // Spring closes it after everything that uses it; a JVM hook of its own would race that
-                    .setRegisterShutdownHook(false)
-                    .start();
+                    .setRegisterShutdownHook(false);
+            PostgresBinaries.unpack(runtime); // before zonky looks: it finds them unpacked
+            return postgres.start();
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDir, e);
         }

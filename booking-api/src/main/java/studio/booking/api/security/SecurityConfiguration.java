@@ -102,6 +102,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OWNER")
                         .requestMatchers("/api/members", "/api/members/**").hasRole("OWNER")
+                        .requestMatchers("/api/admin/**").hasRole("OWNER")
                         .requestMatchers("/api/calendar/all").hasAnyRole("INSTRUCTOR", "OWNER")
                         .requestMatchers("/api/**").authenticated()
                         // the web UI's static files; unknown paths become 404 problems

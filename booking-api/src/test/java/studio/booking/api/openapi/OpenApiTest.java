@@ -40,6 +40,7 @@ class OpenApiTest {
         assertThat(paths.has("/api/bookings/{id}")).isTrue();
         assertThat(paths.has("/api/stream")).isTrue();
         assertThat(paths.has("/api/bookings/{id}/history")).isTrue();
+        assertThat(paths.path("/api/admin/replay").has("post") && paths.path("/api/admin/replay").has("get")).isTrue();
         // request and response shapes in the wire's snake_case
         assertThat(document.path("components").path("schemas").path("WindowRequest").path("properties")
                 .has("instructor_id")).as(document.path("components").path("schemas").path("WindowRequest").toString())

@@ -8,8 +8,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import studio.booking.command.ledger.InstructorLocks;
 import studio.booking.command.ledger.SlotLedger;
-import studio.booking.command.member.MemberLookup;
-import studio.booking.command.schedule.InstructorSchedule;
+import studio.booking.command.schedule.ScheduleSnapshots;
 import studio.booking.messages.booking.BookingRequestResult;
 import studio.booking.messages.booking.BookingStatus;
 import studio.booking.messages.booking.CancelBooking;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,49 +37,46 @@ import java.util.UUID;
 @Component
 public class BookingCommandHandler {
 
-    private final Repository<InstructorSchedule> schedules;
+    private final ScheduleSnapshots schedules;
     private final Repository<SlotLedger> ledgers;
     private final Repository<Booking> bookings;
     private final InstructorLocks locks;
-    private final MemberLookup members;
     private final BookingLookup lookup;
 
-    public BookingCommandHandler(@Qualifier("instructorScheduleRepository") Repository<InstructorSchedule> schedules,
+    public BookingCommandHandler(ScheduleSnapshots schedules,
                                  @Qualifier("slotLedgerRepository") Repository<SlotLedger> ledgers,
                                  @Qualifier("bookingRepository") Repository<Booking> bookings,
-                                 InstructorLocks locks, MemberLookup members, BookingLookup lookup) {
+                                 InstructorLocks locks, BookingLookup lookup) {
         this.schedules = schedules;
         this.ledgers = ledgers;
         this.bookings = bookings;
         this.locks = locks;
-        this.members = members;
         this.lookup = lookup;
     }
 
-    /** B1. */
+    /**
+     * B1. Three round trips before the new booking's writes: the locks, the facts, the schedule's
+     * version (docs/BENCHMARKS.md).
+     */
     @CommandHandler
     public BookingRequestResult handle(RequestBooking cmd, Actor actor, Clock clock, BookingSettings settings,
                                        DeadlineManager deadlines) throws Exception {
-        locks.shared(cmd.instructorId());
+        // the member the lesson is for, unless the rules refuse the request; locked before anything is read
+        UUID memberId = actor == null ? null : cmd.memberId() == null ? actor.id() : cmd.memberId();
+        locks.request(cmd.instructorId(), memberId);
+        RequestFacts facts = lookup.requestFacts(actor == null ? null : actor.id(), cmd.memberId(),
+                cmd.instructorId(), memberId, cmd.startTime(), cmd.endTime());
         Instant now = clock.instant();
-        UUID memberId = BookingRequestRules.memberFor(cmd, actor,
-                actor == null ? Optional.empty() : members.find(actor.id()),
-                cmd.memberId() == null ? Optional.empty() : members.find(cmd.memberId()));
-        var instructor = members.find(cmd.instructorId());
-        BookingRequestRules.checkRequest(cmd, memberId, instructor, now);
-        Slot slot = new Slot(cmd.startTime(), cmd.endTime());
-
-        members.lock(memberId); // one member's requests one at a time: exact pending limit, one booking per double click
-        Optional<UUID> existing = lookup.identicalPending(memberId, cmd.instructorId(), slot);
-        if (existing.isPresent()) {
-            return new BookingRequestResult(existing.get(), false);
+        BookingRequestRules.memberFor(cmd, actor, facts.requester(), facts.member());
+        BookingRequestRules.checkRequest(cmd, memberId, facts.instructor(), now);
+        if (facts.identicalPending().isPresent()) {
+            return new BookingRequestResult(facts.identicalPending().get(), false);
         }
-        ZoneId zone = instructor.get().zone(settings.studioTimeZone());
-        boolean isSlot = schedules.loadOrCreate(InstructorSchedule.idOf(cmd.instructorId()), InstructorSchedule::new)
-                .invoke(s -> s.offers(slot, zone));
-        BookingRequestRules.checkSlot(slot.start(),
-                !lookup.overlapping(cmd.instructorId(), BookingStatus.CONFIRMED, slot).isEmpty(), isSlot,
-                lookup.pendingCount(memberId), now, settings);
+        Slot slot = new Slot(cmd.startTime(), cmd.endTime());
+        ZoneId zone = facts.instructor().get().zone(settings.studioTimeZone());
+        boolean isSlot = schedules.current(cmd.instructorId()).offers(slot, zone);
+        BookingRequestRules.checkSlot(slot.start(), facts.confirmedOverlap(), isSlot, facts.pendingCount(), now,
+                settings);
 
         UUID bookingId = cmd.bookingId() == null ? UUID.randomUUID() : cmd.bookingId();
         bookings.newInstance(() -> new Booking(bookingId, cmd.instructorId(), memberId, slot, cmd.notes(), now,

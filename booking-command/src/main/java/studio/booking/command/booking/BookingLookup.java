@@ -2,8 +2,10 @@ package studio.booking.command.booking;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import studio.booking.command.member.MemberRecord;
 import studio.booking.messages.booking.BookingCancelled;
 import studio.booking.messages.booking.BookingCompleted;
 import studio.booking.messages.booking.BookingConfirmed;
@@ -12,11 +14,13 @@ import studio.booking.messages.booking.BookingExpired;
 import studio.booking.messages.booking.BookingMarkedNoShow;
 import studio.booking.messages.booking.BookingRequested;
 import studio.booking.messages.booking.BookingStatus;
+import studio.booking.messages.common.Role;
 import studio.booking.messages.slots.Slot;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,18 +48,61 @@ public class BookingLookup {
                 .query(UUID.class).optional();
     }
 
-    /** B1: the same member's pending request for the same interval (a double click). */
-    public Optional<UUID> identicalPending(UUID memberId, UUID instructorId, Slot slot) {
-        return jdbc.sql("""
-                        SELECT booking_id FROM cmd_bookings
-                        WHERE member_id = ? AND instructor_id = ? AND start_time = ? AND end_time = ? AND status = 'pending'
-                        LIMIT 1""")
-                .params(memberId, instructorId, ts(slot.start()), ts(slot.end())).query(UUID.class).optional();
+    /**
+     * B1: the facts of a lesson request in one round trip — the requester, the member booked for
+     * on their behalf and the instructor (from {@code cmd_members}); the member's identical pending
+     * request (a double click) and pending count; whether a confirmed booking of the instructor
+     * overlaps the interval. Read after the request's locks, so it sees what they waited for.
+     *
+     * @param memberId   the member the lesson is for (whose requests the caller has locked)
+     * @param onBehalfOf the {@code member_id} of the request, or null
+     */
+    public RequestFacts requestFacts(UUID requesterId, UUID onBehalfOf, UUID instructorId, UUID memberId,
+                                     Instant start, Instant end) {
+        List<FactsRow> rows = jdbc.sql("""
+                        SELECT who.kind, m.member_id, m.email, m.role, m.active, m.time_zone,
+                               facts.identical, facts.confirmed_overlap, facts.pending
+                        FROM (VALUES ('requester', CAST(:requester AS uuid)), ('member', CAST(:onBehalfOf AS uuid)),
+                                     ('instructor', CAST(:instructor AS uuid)))
+                             AS who (kind, id)
+                        LEFT JOIN cmd_members m ON m.member_id = who.id
+                        CROSS JOIN (SELECT
+                            (SELECT booking_id FROM cmd_bookings
+                             WHERE member_id = :member AND instructor_id = :instructor
+                               AND start_time = :start AND end_time = :end AND status = 'pending'
+                             LIMIT 1) AS identical,
+                            EXISTS (SELECT 1 FROM cmd_bookings
+                                    WHERE instructor_id = :instructor AND status = 'confirmed'
+                                      AND start_time < :end AND end_time > :start) AS confirmed_overlap,
+                            (SELECT count(*) FROM cmd_bookings
+                             WHERE member_id = :member AND status = 'pending') AS pending) AS facts""")
+                .param("requester", uuid(requesterId)).param("onBehalfOf", uuid(onBehalfOf))
+                .param("instructor", uuid(instructorId)).param("member", uuid(memberId))
+                .param("start", timestamp(start)).param("end", timestamp(end))
+                .query((rs, n) -> new FactsRow(rs.getString("kind"), rs.getObject("member_id") == null ? null
+                        : new MemberRecord(rs.getObject("member_id", UUID.class), rs.getString("email"),
+                                Role.fromWire(rs.getString("role")), rs.getBoolean("active"), rs.getString("time_zone")),
+                        rs.getObject("identical", UUID.class), rs.getBoolean("confirmed_overlap"), rs.getInt("pending")))
+                .list();
+        FactsRow facts = rows.get(0); // one row per person asked about, each with the same facts
+        return new RequestFacts(member(rows, "requester"), member(rows, "member"), member(rows, "instructor"),
+                Optional.ofNullable(facts.identical()), facts.confirmedOverlap(), facts.pending());
     }
 
-    public int pendingCount(UUID memberId) {
-        return jdbc.sql("SELECT count(*) FROM cmd_bookings WHERE member_id = ? AND status = 'pending'")
-                .param(memberId).query(Integer.class).single();
+    private record FactsRow(String kind, MemberRecord member, UUID identical, boolean confirmedOverlap, int pending) {
+    }
+
+    private static Optional<MemberRecord> member(List<FactsRow> rows, String kind) {
+        return rows.stream().filter(r -> r.kind().equals(kind)).findFirst().map(FactsRow::member);
+    }
+
+    /** Typed, so that a null needs no round trip to ask Postgres for the parameter's type. */
+    private static SqlParameterValue uuid(UUID id) {
+        return new SqlParameterValue(Types.OTHER, id);
+    }
+
+    private static SqlParameterValue timestamp(Instant instant) {
+        return new SqlParameterValue(Types.TIMESTAMP, instant == null ? null : ts(instant));
     }
 
     /** Bookings of the instructor with this status that overlap the interval. */

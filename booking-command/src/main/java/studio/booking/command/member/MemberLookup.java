@@ -39,12 +39,6 @@ public class MemberLookup implements MemberEmails {
                 .param(memberId).query(MemberLookup::row).optional();
     }
 
-    /** Locks the member's row to the end of the transaction: one member's requests run one at a time (B1). */
-    public Optional<MemberRecord> lock(UUID memberId) {
-        return jdbc.sql("SELECT member_id, email, role, active, time_zone FROM cmd_members WHERE member_id = ? FOR UPDATE")
-                .param(memberId).query(MemberLookup::row).optional();
-    }
-
     private static MemberRecord row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new MemberRecord(rs.getObject("member_id", UUID.class), rs.getString("email"),
                 Role.fromWire(rs.getString("role")), rs.getBoolean("active"), rs.getString("time_zone"));

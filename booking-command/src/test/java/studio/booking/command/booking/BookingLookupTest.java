@@ -1,11 +1,13 @@
 package studio.booking.command.booking;
 
 import org.junit.jupiter.api.Test;
+import studio.booking.command.member.MemberRecord;
 import studio.booking.command.support.TestDatabase;
 import studio.booking.messages.booking.BookingCancelled;
 import studio.booking.messages.booking.BookingConfirmed;
 import studio.booking.messages.booking.BookingRequested;
 import studio.booking.messages.booking.BookingStatus;
+import studio.booking.messages.common.Role;
 import studio.booking.messages.slots.Slot;
 
 import java.time.Duration;
@@ -41,15 +43,49 @@ class BookingLookupTest {
     }
 
     @Test
-    void B1_identical_pending_request_and_pending_count() {
+    void B1_request_facts_identical_pending_request_and_pending_count() {
         UUID id = request(member, START, 60);
         request(member, START.plus(Duration.ofDays(1)), 60);
-        assertThat(lookup.identicalPending(member, instructor, slot(START, 60))).contains(id);
-        assertThat(lookup.identicalPending(member, instructor, slot(START, 30))).isEmpty();
-        assertThat(lookup.pendingCount(member)).isEqualTo(2);
+        assertThat(facts(START, 60).identicalPending()).contains(id);
+        assertThat(facts(START, 30).identicalPending()).isEmpty();
+        assertThat(facts(START, 60).pendingCount()).isEqualTo(2);
         lookup.on(new BookingCancelled(id, instructor, member, BookingStatus.CANCELLED_BY_MEMBER, member, null, false));
-        assertThat(lookup.identicalPending(member, instructor, slot(START, 60))).isEmpty();
-        assertThat(lookup.pendingCount(member)).isEqualTo(1);
+        assertThat(facts(START, 60).identicalPending()).isEmpty();
+        assertThat(facts(START, 60).pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void B1_request_facts_confirmed_overlap_and_the_people_involved() {
+        UUID staff = UUID.randomUUID();
+        member(instructor, Role.INSTRUCTOR, "Europe/Vienna");
+        member(staff, Role.OWNER, null);
+        member(member, Role.MEMBER_FULL, null);
+        UUID other = request(UUID.randomUUID(), START.plus(Duration.ofMinutes(30)), 60);
+        assertThat(facts(START, 60).confirmedOverlap()).isFalse();
+        lookup.on(new BookingConfirmed(other, instructor, member, START.plus(Duration.ofMinutes(30)),
+                START.plus(Duration.ofMinutes(90))));
+        assertThat(facts(START, 30).confirmedOverlap()).isFalse(); // touching is not overlapping
+        RequestFacts facts = lookup.requestFacts(staff, member, instructor, member, START, START.plus(Duration.ofHours(1)));
+        assertThat(facts.confirmedOverlap()).isTrue();
+        assertThat(facts.requester()).map(MemberRecord::role).contains(Role.OWNER);
+        assertThat(facts.member()).map(MemberRecord::memberId).contains(member);
+        assertThat(facts.instructor()).map(MemberRecord::timeZone).contains("Europe/Vienna");
+        RequestFacts unknown = lookup.requestFacts(UUID.randomUUID(), null, UUID.randomUUID(), null, null, null);
+        assertThat(unknown.requester()).isEmpty();
+        assertThat(unknown.member()).isEmpty();
+        assertThat(unknown.instructor()).isEmpty();
+        assertThat(unknown.identicalPending()).isEmpty();
+        assertThat(unknown.pendingCount()).isZero();
+    }
+
+    /** A cmd_members row as the member lookup writes it. */
+    private static void member(UUID id, Role role, String zone) {
+        TestDatabase.jdbc().sql("INSERT INTO cmd_members (member_id, email, role, active, time_zone) VALUES (?, ?, ?, true, ?)")
+                .params(id, id + "@studio.test", role.wire(), zone).update();
+    }
+
+    private RequestFacts facts(Instant start, int minutes) {
+        return lookup.requestFacts(member, null, instructor, member, start, start.plus(Duration.ofMinutes(minutes)));
     }
 
     @Test

@@ -17,10 +17,24 @@ class InstructorLocksTest {
     private final UUID instructor = UUID.randomUUID();
 
     private static boolean tryLock(String function, long key) throws Exception {
+        return tryLock("SELECT " + function + "(?)", key, null);
+    }
+
+    private static boolean tryMemberLock(UUID member) throws Exception {
+        return tryLock("SELECT pg_try_advisory_xact_lock(?, ?)", InstructorLocks.MEMBER_KEY_SPACE,
+                InstructorLocks.memberKey(member));
+    }
+
+    private static boolean tryLock(String sql, long key, Integer second) throws Exception {
         try (Connection other = TestDatabase.dataSource().getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement st = other.prepareStatement("SELECT " + function + "(?)")) {
-                st.setLong(1, key);
+            try (PreparedStatement st = other.prepareStatement(sql)) {
+                if (second == null) {
+                    st.setLong(1, key);
+                } else {
+                    st.setInt(1, (int) key);
+                    st.setInt(2, second);
+                }
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return rs.getBoolean(1);
@@ -58,5 +72,25 @@ class InstructorLocksTest {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void B1_a_request_shares_the_instructor_and_holds_its_member_alone() throws Exception {
+        UUID member = UUID.randomUUID();
+        long key = InstructorLocks.key(instructor);
+        TestDatabase.transactions().executeWithoutResult(tx -> {
+            locks.request(instructor, member);
+            try {
+                assertThat(tryLock("pg_try_advisory_xact_lock_shared", key)).isTrue();
+                assertThat(tryLock("pg_try_advisory_xact_lock", key)).isFalse();
+                assertThat(tryMemberLock(member)).isFalse();
+                assertThat(tryMemberLock(UUID.randomUUID())).isTrue();
+                // the member's lock is not the instructor lock of the same id
+                assertThat(tryLock("pg_try_advisory_xact_lock", InstructorLocks.key(member))).isTrue();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(tryMemberLock(member)).isTrue();
     }
 }

@@ -9,7 +9,6 @@ import studio.booking.messages.member.MemberProfileUpdated;
 import studio.booking.messages.member.MemberRegistered;
 import studio.booking.messages.member.MemberRoleChanged;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,13 +53,5 @@ class MemberLookupTest {
         assertThat(record.active()).isFalse();
         assertThat(record.timeZone()).isEqualTo("Europe/Vienna");
         assertThat(lookup.find(UUID.randomUUID())).isEmpty();
-    }
-
-    @Test
-    void lock_reads_the_row_for_update_inside_a_transaction() {
-        UUID id = UUID.randomUUID();
-        lookup.on(new MemberRegistered(id, email(), "Ann", Role.MEMBER_FULL, null, null));
-        Optional<MemberRecord> locked = TestDatabase.transactions().execute(tx -> lookup.lock(id));
-        assertThat(locked).isPresent();
     }
 }

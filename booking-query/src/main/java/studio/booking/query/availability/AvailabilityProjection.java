@@ -12,6 +12,7 @@ import studio.booking.messages.availability.AvailabilityOverrideRemoved;
 import studio.booking.messages.availability.WeeklyWindow;
 import studio.booking.messages.availability.WeeklyWindowAdded;
 import studio.booking.messages.availability.WeeklyWindowRemoved;
+import studio.booking.query.replay.ProjectionTables;
 import studio.booking.query.support.Sql;
 
 import java.sql.Types;
@@ -23,6 +24,7 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(AvailabilityProjection.PROCESSING_GROUP)
+@ProjectionTables({"instructor_availability", "availability_overrides"})
 public class AvailabilityProjection {
 
     public static final String PROCESSING_GROUP = "availability-projection";

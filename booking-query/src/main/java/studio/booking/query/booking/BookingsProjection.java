@@ -16,6 +16,7 @@ import studio.booking.messages.booking.BookingExpired;
 import studio.booking.messages.booking.BookingMarkedNoShow;
 import studio.booking.messages.booking.BookingRequested;
 import studio.booking.messages.booking.BookingStatus;
+import studio.booking.query.replay.ProjectionTables;
 import studio.booking.query.support.Sql;
 
 import java.sql.Types;
@@ -30,6 +31,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(BookingsProjection.PROCESSING_GROUP)
+@ProjectionTables("private_lesson_bookings")
 public class BookingsProjection {
 
     public static final String PROCESSING_GROUP = "bookings-projection";

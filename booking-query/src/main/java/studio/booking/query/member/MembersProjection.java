@@ -12,6 +12,7 @@ import studio.booking.messages.member.MemberRegistered;
 import studio.booking.messages.member.MemberRoleChanged;
 
 import org.axonframework.eventhandling.Timestamp;
+import studio.booking.query.replay.ProjectionTables;
 import studio.booking.query.support.Sql;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(MembersProjection.PROCESSING_GROUP)
+@ProjectionTables("members")
 public class MembersProjection {
 
     public static final String PROCESSING_GROUP = "members-projection";

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import studio.booking.messages.thread.MessagePosted;
 import studio.booking.messages.thread.ThreadRead;
+import studio.booking.query.replay.ProjectionTables;
 import studio.booking.query.support.Sql;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(ThreadsProjection.PROCESSING_GROUP)
+@ProjectionTables({"booking_messages", "booking_message_reads"})
 public class ThreadsProjection {
 
     public static final String PROCESSING_GROUP = "threads-projection";

@@ -1,0 +1,141 @@
+import { html, nothing } from 'lit';
+import { LightElement, ROLE_LABELS, isStaff } from '../base.js';
+import { forgetInstructors, get, instructors, post } from '../api.js';
+import { Live } from '../live.js';
+import { setViewerZone } from '../time.js';
+import './sign-in-page.js';
+import './lessons-page.js';
+import './availability-page.js';
+import './booking-sheet.js';
+
+// Remembers that this browser signed in, so a fresh visitor goes straight to the sign-in page
+// instead of asking /api/me for a 401.
+const SIGNED_IN = 'booking.signed-in';
+
+/** The application frame: who is signed in, the top bar, the pages (client routing), the sheet, notices. */
+class BookingApp extends LightElement {
+  static properties = {
+    me: { state: true },
+    path: { state: true },
+    liveState: { state: true },
+    toasts: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.me = undefined;
+    this.path = location.pathname;
+    this.liveState = 'closed';
+    this.toasts = [];
+    this.live = new Live();
+    this.live.addEventListener('state', (e) => { this.liveState = e.detail; });
+    this.listen('popstate', () => { this.path = location.pathname; });
+    this.listen('session-ended', () => this.#signedOut());
+    this.listen('navigate', (e) => this.navigate(e.detail));
+    this.listen('toast', (e) => this.#toast(e.detail));
+    this.listen('open-booking', (e) => this.querySelector('booking-sheet').open(e.detail, this.me));
+  }
+
+  createRenderRoot() {
+    this.replaceChildren(); // the loading placeholder of index.html
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.#whoAmI();
+  }
+
+  async #whoAmI() {
+    if (!localStorage.getItem(SIGNED_IN)) {
+      this.me = null;
+      return;
+    }
+    try {
+      instructors().catch(() => {}); // in parallel: every page needs them next
+      this.#signedIn(await get('/api/me'));
+    } catch {
+      this.#signedOut();
+    }
+  }
+
+  #signedIn(me) {
+    setViewerZone(me.time_zone);
+    localStorage.setItem(SIGNED_IN, '1');
+    this.me = me;
+    this.live.start();
+    if (location.pathname === '/sign-in') this.navigate('/', true);
+  }
+
+  #signedOut() {
+    localStorage.removeItem(SIGNED_IN);
+    forgetInstructors();
+    this.live.stop();
+    this.me = null;
+    this.querySelector('booking-sheet')?.close();
+  }
+
+  async #signOut() {
+    // the pages go first, so nothing of theirs asks the API after the session ends
+    this.#signedOut();
+    this.navigate('/sign-in');
+    try {
+      await post('/api/auth/logout');
+    } catch {
+      // signed out here either way
+    }
+  }
+
+  navigate(path, replace = false) {
+    if (path !== location.pathname) {
+      if (replace) history.replaceState(null, '', path);
+      else history.pushState(null, '', path);
+    }
+    this.path = path;
+  }
+
+  #toast(text) {
+    const id = Math.random();
+    this.toasts = [...this.toasts, { id, text }];
+    setTimeout(() => { this.toasts = this.toasts.filter((t) => t.id !== id); }, 6000);
+  }
+
+  #link(path, label) {
+    return html`<a href=${path} aria-current=${this.path === path ? 'page' : 'false'}
+      @click=${(e) => { e.preventDefault(); this.navigate(path); }}>${label}</a>`;
+  }
+
+  render() {
+    if (this.me === undefined) {
+      return html`<div class="boot" aria-busy="true"><span class="skeleton skeleton-line"></span></div>`;
+    }
+    if (this.me === null) {
+      if (this.path !== '/sign-in') this.navigate('/sign-in', true);
+      return html`<sign-in-page @signed-in=${(e) => this.#signedIn(e.detail)}></sign-in-page>
+        <booking-sheet></booking-sheet>`;
+    }
+    const me = this.me;
+    const staff = isStaff(me);
+    const page = staff && this.path === '/availability'
+      ? html`<availability-page .me=${me}></availability-page>`
+      : html`<lessons-page .me=${me}></lessons-page>`;
+    return html`
+      <header class="topbar">
+        <a class="brand" href="/" @click=${(e) => { e.preventDefault(); this.navigate('/'); }}>Studio lessons</a>
+        ${staff ? html`<nav aria-label="Pages">${this.#link('/', 'Calendar')}${this.#link('/availability', 'Availability')}</nav>` : nothing}
+        <div class="who">
+          <span class="live" data-state=${this.liveState} title="Live updates">${this.liveState === 'open' ? 'Live' : 'Reconnecting…'}</span>
+          <span><strong class="user-name">${me.display_name}</strong> <span class="role">${ROLE_LABELS[me.role] ?? me.role}</span></span>
+          <button class="btn btn-small" @click=${() => this.#signOut()}>Sign out</button>
+        </div>
+      </header>
+      <main id="main">${page}</main>
+      <booking-sheet></booking-sheet>
+      <div class="toasts" role="status" aria-live="polite">
+        ${this.toasts.map((t) => html`<div class="toast"><span>${t.text}</span>
+          <button aria-label="Dismiss notice" @click=${() => { this.toasts = this.toasts.filter((x) => x !== t); }}>✕</button></div>`)}
+      </div>`;
+  }
+}
+
+customElements.define('booking-app', BookingApp);

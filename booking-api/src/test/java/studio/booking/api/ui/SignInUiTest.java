@@ -1,0 +1,58 @@
+package studio.booking.api.ui;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import studio.booking.api.support.Api;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** Issue 4, item 1: sign-in, the signed-in name and role, sign-out. */
+@UiTest
+class SignInUiTest {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void a_member_signs_in_sees_name_and_role_and_signs_out(Ui ui) {
+        Api.Member member = api.member("member_full");
+        Ui.Session alex = ui.open(Ui.DESKTOP);
+        assertThat(alex.page()).hasURL(ui.baseUrl() + "/sign-in");
+        alex.signIn(member.email(), Api.PASSWORD);
+
+        assertThat(alex.page().locator(".user-name")).hasText(Fixtures.name(member));
+        assertThat(alex.page().locator(".topbar .role")).hasText("Member");
+        assertThat(alex.page()).hasURL(ui.baseUrl() + "/");
+        assertThat(alex.page().locator("h1")).hasText("Private Lessons");
+
+        alex.button("Sign out").click();
+        assertThat(alex.page()).hasURL(ui.baseUrl() + "/sign-in");
+        assertThat(alex.page().locator("#sign-in-title")).isVisible();
+        // signed out stays signed out on a reload (and asks the API nothing that fails)
+        alex.page().reload();
+        assertThat(alex.page().locator("#sign-in-title")).isVisible();
+    }
+
+    @Test
+    void a_wrong_password_is_told_inline(Ui ui) {
+        Api.Member member = api.member("member_full");
+        Ui.Session session = ui.open(Ui.DESKTOP).allowFailedRequest(401);
+        session.page().getByLabel("Email").fill(member.email());
+        session.page().getByLabel("Password").fill("not-the-password");
+        session.button("Sign in").click();
+        assertThat(session.page().getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+                .hasText("Wrong email or password.");
+    }
+
+    @Test
+    void staff_see_their_role_and_the_availability_page_survives_a_reload(Ui ui) {
+        Api.Member instructor = api.instructor();
+        Ui.Session maria = ui.signIn(instructor.email(), Api.PASSWORD);
+        assertThat(maria.page().locator(".topbar .role")).hasText("Instructor");
+        maria.page().getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Availability")).click();
+        assertThat(maria.page()).hasURL(ui.baseUrl() + "/availability");
+        maria.reload();
+        assertThat(maria.page().locator("#weekly-title")).hasText("Weekly hours");
+    }
+}
