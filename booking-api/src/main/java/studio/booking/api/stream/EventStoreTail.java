@@ -105,21 +105,28 @@ class EventStoreTail implements SmartLifecycle {
     }
 
     private void follow(TrackingToken from) {
-        TrackingToken last = from;
+        TrackingToken resumeFrom = from;
         while (running) {
-            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(last)) {
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(resumeFrom)) {
+                TrackingToken previous = resumeFrom;
                 while (running) {
                     if (!events.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         continue; // no news: look at running again
                     }
                     // usually one event; when commits came faster than they were mapped, all that wait
                     List<Stored> batch = new ArrayList<>();
-                    do {
-                        TrackedEventMessage<?> event = events.nextAvailable();
-                        batch.add(new Stored(globalIndexOf(last, event.trackingToken()), event));
-                        last = event.trackingToken();
-                    } while (batch.size() < MAX_BATCH && events.hasNextAvailable());
-                    publish(batch);
+                    try {
+                        do {
+                            TrackedEventMessage<?> event = events.nextAvailable();
+                            batch.add(new Stored(globalIndexOf(previous, event.trackingToken()), event));
+                            previous = event.trackingToken();
+                        } while (batch.size() < MAX_BATCH && events.hasNextAvailable());
+                    } finally {
+                        if (!batch.isEmpty()) { // what was read is published, even if the stream failed after it
+                            publish(batch);
+                            resumeFrom = batch.get(batch.size() - 1).event().trackingToken();
+                        }
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -128,7 +135,7 @@ class EventStoreTail implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("The live stream lost the event store; reading again from {} in {} ms", last, RETRY_MILLIS, e);
+                log.warn("The live stream lost the event store; reading again from {} in {} ms", resumeFrom, RETRY_MILLIS, e);
                 try {
                     TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
                 } catch (InterruptedException interrupted) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * This node's open streams and what it streamed lately. Publishing an event, opening a stream (with its
@@ -147,9 +148,11 @@ class StreamHub {
         }
     }
 
-    int openStreams() {
+    /** This viewer's streams that have not ended yet (dropped ones included): for diagnostics and tests. */
+    int openStreams(UUID viewerId) {
         synchronized (lock) {
-            return connections.size();
+            return (int) Stream.concat(connections.stream(), dropped.stream())
+                    .filter(c -> c.viewer().id().equals(viewerId)).count();
         }
     }
 

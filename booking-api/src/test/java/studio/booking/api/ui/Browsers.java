@@ -3,6 +3,7 @@ package studio.booking.api.ui;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -34,6 +35,8 @@ public class Browsers implements ParameterResolver, AfterEachCallback {
         final Browser browser;
 
         Shared() {
+            // a shared 2-core machine: what the UI shows may take longer than Playwright's 5 s default
+            PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
             this.playwright = createPlaywright();
             this.browser = launch(playwright);
         }
