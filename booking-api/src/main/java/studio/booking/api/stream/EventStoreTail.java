@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Feeds the live stream: one daemon thread per node reading the event store's own stream from the head
@@ -148,9 +149,16 @@ class EventStoreTail implements SmartLifecycle {
 
     /**
      * Maps the events (a batch of several side by side: mapping waits on the database, and a backlog
-     * would otherwise grow under load), then publishes them in the order they were read.
+     * would otherwise grow under load), then publishes them in the order they were read. While no
+     * stream is open, events are only remembered: mapping reads views (two queries for a booking), a
+     * cost that would otherwise fall on every command of a node nobody watches.
      */
-    private void publish(List<Stored> batch) {
+    private void publish(List<Stored> read) {
+        int deferred = 0;
+        while (deferred < read.size() && hub.defer(read.get(deferred).globalIndex(), mappingOf(read.get(deferred)))) {
+            deferred++; // nobody is streaming: mapped only if a reconnect asks for it
+        }
+        List<Stored> batch = read.subList(deferred, read.size());
         List<CompletableFuture<StreamEvents.Mapped>> mapped = new ArrayList<>(batch.size());
         for (Stored stored : batch) {
             mapped.add(batch.size() == 1 ? CompletableFuture.completedFuture(map(stored))
@@ -164,6 +172,10 @@ class EventStoreTail implements SmartLifecycle {
                 log.error("Could not publish event {} to the open streams", globalIndex, e);
             }
         }
+    }
+
+    private Supplier<List<StreamEvent>> mappingOf(Stored stored) {
+        return () -> map(stored).events();
     }
 
     private StreamEvents.Mapped map(Stored stored) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,8 @@ class StreamHub {
     private final Set<SseConnection> connections = new LinkedHashSet<>();
     /** Dropped for falling behind, writing their resync: ended if they do not take it within a heartbeat. */
     private final Set<SseConnection> dropped = new LinkedHashSet<>();
+    /** Streams between their request and their registration: events must be mapped for them already. */
+    private final AtomicInteger opening = new AtomicInteger();
     private StreamHistory history;
     private boolean closed;
 
@@ -73,6 +76,26 @@ class StreamHub {
      * event id, then live events.
      */
     void open(Viewer viewer, String sessionId, AsyncContext async, String lastEventId) throws IOException {
+        opening.incrementAndGet();
+        try {
+            register(viewer, sessionId, async, lastEventId);
+        } finally {
+            opening.decrementAndGet();
+        }
+    }
+
+    private void register(Viewer viewer, String sessionId, AsyncContext async, String lastEventId) throws IOException {
+        Optional<EventId> lastSeen = lastEventId == null || lastEventId.isBlank() ? Optional.empty()
+                : EventId.parse(lastEventId);
+        // what came while nobody was connected is mapped now, outside the lock (no new event is deferred
+        // from here on: this stream counts as opening)
+        lastSeen.ifPresent(id -> {
+            List<StreamHistory.Events> unmapped;
+            synchronized (lock) {
+                unmapped = history.unmappedAfter(id);
+            }
+            unmapped.forEach(StreamHistory.Events::get);
+        });
         ServletOutputStream out = async.getResponse().getOutputStream();
         SseConnection connection = new SseConnection(viewer, sessionId, async, out, writers,
                 properties.clientQueue(), this::remove);
@@ -86,7 +109,7 @@ class StreamHub {
             }
             EventId position = history.position();
             if (lastEventId != null && !lastEventId.isBlank()) {
-                Optional<List<byte[]>> missed = EventId.parse(lastEventId).flatMap(history::after)
+                Optional<List<byte[]>> missed = lastSeen.flatMap(history::after)
                         .map(events -> visible(events, connection.viewer()))
                         .filter(frames -> frames.size() < properties.clientQueue());
                 if (missed.isPresent()) {
@@ -124,6 +147,22 @@ class StreamHub {
             for (UUID member : mapped.closeStreams()) {
                 endWhere(c -> c.viewer().id().equals(member));
             }
+        }
+    }
+
+    /**
+     * Remembers a stored event without mapping it, if no stream is open or opening: mapping reads views,
+     * a cost worth paying only for someone. A reconnect with a {@code Last-Event-ID} maps it then.
+     *
+     * @return false when someone is streaming: the event must be mapped and {@link #publish}ed
+     */
+    boolean defer(long globalIndex, Supplier<List<StreamEvent>> mapping) {
+        synchronized (lock) {
+            if (!connections.isEmpty() || opening.get() > 0) {
+                return false;
+            }
+            history.defer(globalIndex, mapping);
+            return true;
         }
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,5 +61,31 @@ class StreamHistoryTest {
         for (String id : List.of("105.0", "99.0", "42", "abc", "", "101.0.1", "-1", "101.", "1e3")) {
             assertThat(after(history, id)).as(id).isEmpty();
         }
+    }
+
+    @Test
+    void R1_an_event_deferred_while_nobody_streamed_is_mapped_once_when_a_reconnect_asks_for_it() {
+        StreamHistory history = new StreamHistory(10, 100);
+        AtomicInteger mappings = new AtomicInteger();
+        history.append(101, List.of(event("101.0")));
+        history.defer(102, () -> {
+            mappings.incrementAndGet();
+            return List.of(event("102.0"), event("102.1"));
+        });
+        history.append(103, List.of(event("103.0")));
+        assertThat(mappings).hasValue(0);
+        assertThat(history.position()).hasToString("103");
+
+        assertThat(history.unmappedAfter(EventId.parse("103.0").orElseThrow())).isEmpty();
+        List<StreamHistory.Events> unmapped = history.unmappedAfter(EventId.parse("101.0").orElseThrow());
+        assertThat(unmapped).hasSize(1);
+        assertThat(mappings).hasValue(0);
+        unmapped.forEach(StreamHistory.Events::get);
+        assertThat(mappings).hasValue(1);
+
+        assertThat(after(history, "101.0")).contains(List.of("102.0", "102.1", "103.0"));
+        assertThat(after(history, "102.0")).contains(List.of("102.1", "103.0"));
+        assertThat(mappings).hasValue(1);
+        assertThat(history.unmappedAfter(EventId.parse("100").orElseThrow())).isEmpty();
     }
 }
