@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -51,7 +52,8 @@ public class EmbeddedPostgresStarter implements ApplicationContextInitializer<Co
             Files.createDirectories(pgData);
             OrphanedPostmaster.stopIfRunning(pgData);
             log.info("Starting embedded PostgreSQL with data in {}", pgData);
-            Path runtime = dataDir.resolve("runtime");
+            Optional<Path> prepared = PostgresBinaries.prepared();
+            Path runtime = prepared.orElse(dataDir.resolve("runtime"));
             EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
@@ -63,7 +65,9 @@ public class EmbeddedPostgresStarter implements ApplicationContextInitializer<Co
                     .setOverrideWorkingDirectory(runtime.toFile())
                     // Spring closes it after everything that uses it; a JVM hook of its own would race that
                     .setRegisterShutdownHook(false);
-            PostgresBinaries.unpack(runtime); // before zonky looks: it finds them unpacked
+            if (prepared.isEmpty() || !PostgresBinaries.unpackedIn(prepared.get())) {
+                PostgresBinaries.unpack(runtime); // before zonky looks: it finds them unpacked
+            }
             return postgres.start();
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDir, e);

@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -37,6 +39,40 @@ final class PostgresBinaries {
     private static final String READY_MARKER = ".exists";
 
     private PostgresBinaries() {
+    }
+
+    /**
+     * The binaries directory beside the extracted application: {@code mvn package} creates
+     * {@code target/app/postgres} and its class-data-sharing training start unpacks into it,
+     * so the README's run command does not spend its first start unpacking (docs/BENCHMARKS.md). Empty
+     * when the application runs from anywhere else (the fat jar, the IDE, the tests): the binaries then
+     * go under the data directory, as always.
+     */
+    static Optional<Path> prepared() {
+        try {
+            CodeSource source = PostgresBinaries.class.getProtectionDomain().getCodeSource();
+            if (source == null || !"file".equals(source.getLocation().getProtocol())) {
+                return Optional.empty();
+            }
+            Path application = Path.of(source.getLocation().toURI());
+            Path prepared = application.resolveSibling("postgres");
+            return Files.isRegularFile(application) && Files.isDirectory(prepared) ? Optional.of(prepared)
+                    : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether {@code runtimeDir} holds finished binaries, without reading the archive to name them:
+     * for {@link #prepared()}, which each build makes anew for its own version.
+     */
+    static boolean unpackedIn(Path runtimeDir) {
+        try (var unpacked = Files.list(runtimeDir)) {
+            return unpacked.anyMatch(dir -> Files.exists(dir.resolve(READY_MARKER)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Unpacks the binaries into zonky's working directory {@code runtimeDir}, unless they are there. */
