@@ -31,13 +31,13 @@ import java.util.UUID;
 public class BookingReads {
 
     /**
-     * An interval as two numbers of epoch seconds: a month of a busy instructor is thousands of rows,
-     * and a timestamp read as a date-time object costs half a dozen objects (docs/BENCHMARKS.md).
+     * A busy interval ({@code busy}, a tstzrange) as two numbers of epoch seconds: a busy month is
+     * many rows, and a timestamp read as a date-time object costs half a dozen objects (docs/BENCHMARKS.md).
      * {@code date_part} answers a float8; {@code extract}'s exact numeric costs Postgres twice the
      * time of the whole query. {@link #epoch} makes it exact again.
      */
     private static final String INTERVAL_EPOCHS = """
-            date_part('epoch', start_time) AS start_epoch, date_part('epoch', end_time) AS end_epoch
+            date_part('epoch', lower(busy)) AS start_epoch, date_part('epoch', upper(busy)) AS end_epoch
             """;
 
     /**
@@ -138,14 +138,16 @@ public class BookingReads {
     }
 
     /**
-     * Intervals of the instructor's confirmed bookings that overlap {@code [from, until)}: one query on
-     * the exclusion constraint's GIST index.
+     * The time the instructor's confirmed bookings that overlap {@code [from, until)} take, as disjoint
+     * intervals: back-to-back lessons come back as one ({@code range_agg}), so a fully booked day is
+     * one row instead of dozens (docs/BENCHMARKS.md). One query on the exclusion constraint's GIST index.
      */
     public List<Slot> confirmedIntervals(UUID instructorId, Instant from, Instant until) {
         return jdbc.sql("SELECT " + INTERVAL_EPOCHS + """
-                         FROM private_lesson_bookings
-                         WHERE instructor_id = :id AND status = 'confirmed'
-                           AND tstzrange(start_time, end_time) && tstzrange(:from, :until)
+                         FROM (SELECT unnest(range_agg(tstzrange(start_time, end_time))) AS busy
+                                 FROM private_lesson_bookings
+                                WHERE instructor_id = :id AND status = 'confirmed'
+                                  AND tstzrange(start_time, end_time) && tstzrange(:from, :until)) merged
                         """)
                 .param("id", instructorId)
                 .param("from", Sql.ts(from))
@@ -181,9 +183,11 @@ public class BookingReads {
             return result;
         }
         jdbc.sql("SELECT instructor_id, " + INTERVAL_EPOCHS + """
-                         FROM private_lesson_bookings
-                         WHERE instructor_id = ANY(:ids) AND status = 'confirmed'
-                           AND tstzrange(start_time, end_time) && tstzrange(:from, :until)
+                         FROM (SELECT instructor_id, unnest(range_agg(tstzrange(start_time, end_time))) AS busy
+                                 FROM private_lesson_bookings
+                                WHERE instructor_id = ANY(:ids) AND status = 'confirmed'
+                                  AND tstzrange(start_time, end_time) && tstzrange(:from, :until)
+                                GROUP BY instructor_id) merged
                         """)
                 .param("ids", instructorIds.toArray(UUID[]::new))
                 .param("from", Sql.ts(from))

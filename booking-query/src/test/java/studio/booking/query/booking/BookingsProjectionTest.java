@@ -16,12 +16,14 @@ import studio.booking.messages.booking.BookingView;
 import studio.booking.messages.booking.DeclineCause;
 import studio.booking.messages.common.Actor;
 import studio.booking.messages.common.Role;
+import studio.booking.messages.slots.Slot;
 import studio.booking.query.ReadSideTest;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -186,7 +188,33 @@ class BookingsProjectionTest extends ReadSideTest {
         BookingReads reads = new BookingReads(jdbc);
         for (Instant[] interval : intervals) {
             assertThat(reads.confirmedIntervals(instructor, interval[0].minusSeconds(1), interval[1].plusSeconds(1)))
-                    .containsExactly(new studio.booking.messages.slots.Slot(interval[0], interval[1]));
+                    .containsExactly(new Slot(interval[0], interval[1]));
         }
+    }
+
+    @Test
+    void S3_back_to_back_confirmed_lessons_are_read_as_one_busy_interval() {
+        Instant ten = Instant.parse("2026-03-02T15:00:00Z");
+        Instant eleven = ten.plusSeconds(3600);
+        Instant noon = eleven.plusSeconds(3600);
+        Instant two = noon.plusSeconds(7200);
+        confirmed(instructor, ana, ten, eleven);
+        confirmed(instructor, ben, eleven, noon);
+        confirmed(instructor, ana, two, two.plusSeconds(1800));
+        confirmed(otherInstructor, ben, noon, two);
+
+        BookingReads reads = new BookingReads(jdbc);
+        var mine = List.of(new Slot(ten, noon),
+                new Slot(two, two.plusSeconds(1800)));
+        assertThat(reads.confirmedIntervals(instructor, ten.minusSeconds(86400), two.plusSeconds(86400)))
+                .containsExactlyInAnyOrderElementsOf(mine);
+        assertThat(reads.confirmedIntervals(List.of(instructor, otherInstructor), ten.minusSeconds(86400),
+                two.plusSeconds(86400)))
+                .containsOnlyKeys(instructor, otherInstructor)
+                .satisfies(byInstructor -> {
+                    assertThat(byInstructor.get(instructor)).containsExactlyInAnyOrderElementsOf(mine);
+                    assertThat(byInstructor.get(otherInstructor))
+                            .containsExactly(new Slot(noon, two));
+                });
     }
 }

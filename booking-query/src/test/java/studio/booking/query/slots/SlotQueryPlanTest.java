@@ -49,9 +49,11 @@ class SlotQueryPlanTest extends ReadSideTest {
         jdbc.sql("VACUUM ANALYZE").update();
 
         String plan = String.join("\n", jdbc.sql("""
-                        EXPLAIN SELECT start_time, end_time FROM private_lesson_bookings
-                         WHERE instructor_id = :id AND status = 'confirmed'
-                           AND tstzrange(start_time, end_time) && tstzrange(:from, :until)
+                        EXPLAIN SELECT lower(busy), upper(busy)
+                          FROM (SELECT unnest(range_agg(tstzrange(start_time, end_time))) AS busy
+                                  FROM private_lesson_bookings
+                                 WHERE instructor_id = :id AND status = 'confirmed'
+                                   AND tstzrange(start_time, end_time) && tstzrange(:from, :until)) merged
                         """)
                 .param("id", instructor)
                 .param("from", java.time.OffsetDateTime.parse("2026-02-01T00:00:00Z"))
