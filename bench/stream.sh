@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The live stream's speed (docs/stream.md, docs/BENCHMARKS.md): builds the jar, then RUNS times starts
-# it on a fresh data directory with -Xmx512m and runs bench/StreamBenchmark.java against it:
+# The live stream's speed (docs/stream.md, docs/BENCHMARKS.md): builds the app, then RUNS times starts
+# it as the README does (bench/app.sh: -Xmx512m) on a fresh data directory and runs
+# bench/StreamBenchmark.java against it:
 #   phase 1: 111 streams (100 members, 10 instructors, the owner), 1,000 booking requests and 200
 #            confirmations by HTTP; latency from each command's HTTP response to its event on another
 #            user's stream (p50/p99);
@@ -16,20 +17,16 @@ RUNS=${RUNS:-3}
 PORT=${PORT:-18090}
 OUT=target/bench-stream
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
+source bench/app.sh
 
 mvn -B -q ${MVN_FLAGS:-} -DskipTests package
 rm -rf "$OUT" && mkdir -p "$OUT"
 for i in $(seq 1 "$RUNS"); do
-  java -Xmx512m -jar booking-api/target/booking-api-0.1.0-SNAPSHOT.jar \
-    --server.port="$PORT" --booking.data-dir="$OUT/data-$i" --booking.demo-data=false \
-    --booking.owner.email=owner@bench.test --booking.owner.password=bench-owner-password \
-    --booking.max-pending-per-member=1000000 >"$OUT/app-$i.log" 2>&1 &
-  app=$!
-  trap 'kill $app 2>/dev/null || true' EXIT
+  start_app "$OUT/data-$i" "$OUT/app-$i.log"
   java bench/StreamBenchmark.java run "http://localhost:$PORT" "$app" "$OUT/run-$i.json"
   if grep -q "OutOfMemoryError" "$OUT/app-$i.log"; then echo "run $i: the app ran out of memory"; fi
-  kill "$app"; wait "$app" || true
+  stop_app
 done
 echo
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+machine
 java bench/StreamBenchmark.java summarize "$OUT"/run-*.json
