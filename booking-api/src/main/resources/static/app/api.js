@@ -15,6 +15,17 @@ function csrfToken() {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
+const UNREACHABLE = 'The studio cannot be reached. Check your connection and try again.';
+
+// Signing out cancels what the pages still wait for: an answer arriving after the session ended
+// would be a 401 the user never caused (and the browser logs it). A cancelled request logs nothing.
+let session = new AbortController();
+
+export function cancelPending() {
+  session.abort();
+  session = new AbortController();
+}
+
 async function request(method, path, body) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -25,14 +36,19 @@ async function request(method, path, body) {
   let response;
   try {
     response = await fetch(path, {
-      method, headers, credentials: 'same-origin',
+      method, headers, credentials: 'same-origin', signal: session.signal,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'The studio cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, UNREACHABLE);
   }
   if (response.status === 204) return null;
-  const text = await response.text();
+  let text;
+  try {
+    text = await response.text();
+  } catch {
+    throw new ApiError(0, UNREACHABLE);
+  }
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
   if (!response.ok) {

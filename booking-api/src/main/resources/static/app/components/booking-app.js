@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { LightElement, ROLE_LABELS, isStaff } from '../base.js';
-import { forgetInstructors, get, instructors, post } from '../api.js';
+import { cancelPending, forgetInstructors, get, instructors, post } from '../api.js';
 import { Live } from '../live.js';
 import { setViewerZone } from '../time.js';
 import './sign-in-page.js';
@@ -79,6 +79,7 @@ class BookingApp extends LightElement {
     // the pages go first, so nothing of theirs asks the API after the session ends
     this.#signedOut();
     this.navigate('/sign-in');
+    cancelPending();
     try {
       await post('/api/auth/logout');
     } catch {

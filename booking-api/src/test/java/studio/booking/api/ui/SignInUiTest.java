@@ -1,8 +1,13 @@
 package studio.booking.api.ui;
 
+import com.microsoft.playwright.Route;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.booking.api.support.Api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -31,6 +36,27 @@ class SignInUiTest {
         // signed out stays signed out on a reload (and asks the API nothing that fails)
         alex.page().reload();
         assertThat(alex.page().locator("#sign-in-title")).isVisible();
+    }
+
+    @Test
+    void signing_out_while_the_page_still_waits_for_answers_ends_cleanly(Ui ui) {
+        Api.Member member = api.member("member_full");
+        Ui.Session alex = ui.open(Ui.DESKTOP);
+        // the unread banner's answer is held back until the session has ended on the server
+        String unread = ui.baseUrl() + "/api/bookings/unread";
+        List<Route> held = new ArrayList<>();
+        AtomicBoolean over = new AtomicBoolean();
+        alex.page().route(unread, held::add);
+        alex.page().onRequestFinished(request -> over.compareAndSet(false, request.url().equals(unread)));
+        alex.page().onRequestFailed(request -> over.compareAndSet(false, request.url().equals(unread)));
+        alex.signIn(member.email(), Api.PASSWORD);
+        alex.page().waitForCondition(() -> !held.isEmpty());
+
+        alex.page().waitForResponse(ui.baseUrl() + "/api/auth/logout", () -> alex.button("Sign out").click());
+        held.forEach(Route::resume);
+        alex.page().waitForCondition(over::get);
+        assertThat(alex.page().locator("#sign-in-title")).isVisible();
+        // the closing check: the held request, which the server answers 401 now, logged nothing
     }
 
     @Test

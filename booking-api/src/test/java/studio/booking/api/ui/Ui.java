@@ -103,7 +103,7 @@ public final class Ui implements AutoCloseable {
 
         final BrowserContext context;
         final Page page;
-        private final List<String> errors = new CopyOnWriteArrayList<>();
+        private final List<ConsoleError> errors = new CopyOnWriteArrayList<>();
         private final List<Pattern> allowed = new CopyOnWriteArrayList<>();
 
         Session(BrowserContext context, Page page) {
@@ -111,14 +111,22 @@ public final class Ui implements AutoCloseable {
             this.page = page;
             page.onConsoleMessage(message -> {
                 if (message.type().equals("error")) {
-                    errors.add(message.text());
+                    // for a failed request the location is the request's URL: which one failed
+                    errors.add(new ConsoleError(message.text(), page.url(), message.location()));
                 }
             });
-            page.onPageError(error -> errors.add("uncaught: " + error));
+            page.onPageError(error -> errors.add(new ConsoleError("uncaught: " + error, page.url(), "")));
         }
 
         public Page page() {
             return page;
+        }
+
+        private record ConsoleError(String text, String onPage, String location) {
+            @Override
+            public String toString() {
+                return text + " (on " + onPage + (location.isEmpty() ? "" : ", at " + location) + ")";
+            }
         }
 
         /** The browser logs a failed request as a console error: allowed where the test provokes it. */
@@ -140,8 +148,8 @@ public final class Ui implements AutoCloseable {
         }
 
         List<String> unexpectedErrors() {
-            return errors.stream().filter(e -> allowed.stream().noneMatch(p -> p.matcher(e).matches()))
-                    .map(e -> page.url() + ": " + e).toList();
+            return errors.stream().filter(e -> allowed.stream().noneMatch(p -> p.matcher(e.text()).matches()))
+                    .map(ConsoleError::toString).toList();
         }
 
         public Session signIn(String email, String password) {
