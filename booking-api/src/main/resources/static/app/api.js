@@ -24,7 +24,33 @@ let session = new AbortController();
 export function cancelPending() {
   session.abort();
   session = new AbortController();
+  early.clear();
 }
+
+// Remembers who signed in on this browser: a fresh visitor goes straight to the sign-in page
+// instead of asking /api/me for a 401, and a returning one has the first screen's data asked for
+// before /api/me answers (main.js).
+const SIGNED_IN = 'booking.signed-in';
+
+/** { id, role, time_zone } of whoever signed in here last ({} if not known), or null. */
+export function signedInBefore() {
+  const stored = localStorage.getItem(SIGNED_IN);
+  if (stored === null) return null;
+  try {
+    const me = JSON.parse(stored);
+    return me && typeof me === 'object' ? me : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Signed in as `me` (null: signed out). */
+export function rememberSignedIn(me) {
+  if (me) localStorage.setItem(SIGNED_IN, JSON.stringify({ id: me.id, role: me.role, time_zone: me.time_zone }));
+  else localStorage.removeItem(SIGNED_IN);
+}
+
+export const isStaff = (me) => me && (me.role === 'instructor' || me.role === 'owner');
 
 async function request(method, path, body) {
   const headers = { Accept: 'application/json' };
@@ -60,7 +86,34 @@ async function request(method, path, body) {
   return json;
 }
 
-export const get = (path) => request('GET', path);
+// Answers asked for before a page asks (main.js, while the components load): each is handed to
+// the first GET of its path within a few seconds, then forgotten.
+const early = new Map(); // path → { answer, at }
+const EARLY_FOR_MS = 5000;
+
+const asking = new Set(); // the paths of GETs on their way
+
+export function askEarly(path) {
+  if (early.has(path)) return early.get(path).answer;
+  if (asking.has(path)) return null; // the page asked first
+  const answer = request('GET', path);
+  answer.catch(() => {}); // a failure is the asking page's to handle
+  early.set(path, { answer, at: performance.now() });
+  return answer;
+}
+
+export function get(path) {
+  const asked = early.get(path);
+  if (asked) {
+    early.delete(path);
+    if (performance.now() - asked.at < EARLY_FOR_MS) return asked.answer;
+  }
+  const answer = request('GET', path);
+  asking.add(path);
+  answer.finally(() => asking.delete(path)).catch(() => {});
+  return answer;
+}
+
 export const post = (path, body = {}) => request('POST', path, body);
 export const del = (path) => request('DELETE', path);
 

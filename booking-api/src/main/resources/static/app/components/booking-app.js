@@ -1,16 +1,13 @@
 import { html, nothing } from 'lit';
 import { LightElement, ROLE_LABELS, isStaff } from '../base.js';
-import { cancelPending, forgetInstructors, get, instructors, post } from '../api.js';
+import {
+  cancelPending, forgetInstructors, get, instructors, post, rememberSignedIn, signedInBefore,
+} from '../api.js';
 import { Live } from '../live.js';
 import { setViewerZone } from '../time.js';
 import './sign-in-page.js';
 import './lessons-page.js';
-import './availability-page.js';
 import './booking-sheet.js';
-
-// Remembers that this browser signed in, so a fresh visitor goes straight to the sign-in page
-// instead of asking /api/me for a 401.
-const SIGNED_IN = 'booking.signed-in';
 
 /** The application frame: who is signed in, the top bar, the pages (client routing), the sheet, notices. */
 class BookingApp extends LightElement {
@@ -47,7 +44,7 @@ class BookingApp extends LightElement {
   }
 
   async #whoAmI() {
-    if (!localStorage.getItem(SIGNED_IN)) {
+    if (!signedInBefore()) {
       this.me = null;
       return;
     }
@@ -61,14 +58,14 @@ class BookingApp extends LightElement {
 
   #signedIn(me) {
     setViewerZone(me.time_zone);
-    localStorage.setItem(SIGNED_IN, '1');
+    rememberSignedIn(me);
     this.me = me;
     this.live.start();
     if (location.pathname === '/sign-in') this.navigate('/', true);
   }
 
   #signedOut() {
-    localStorage.removeItem(SIGNED_IN);
+    rememberSignedIn(null);
     forgetInstructors();
     this.live.stop();
     this.me = null;
@@ -117,7 +114,10 @@ class BookingApp extends LightElement {
     }
     const me = this.me;
     const staff = isStaff(me);
-    const page = staff && this.path === '/availability'
+    const editing = staff && this.path === '/availability';
+    // staff only: loaded on first use (the element upgrades when it arrives)
+    if (editing) import('./availability-page.js');
+    const page = editing
       ? html`<availability-page .me=${me}></availability-page>`
       : html`<lessons-page .me=${me}></lessons-page>`;
     return html`

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { LightElement, closeOnBackdrop, isStaff, openModal, toast } from '../base.js';
 import { get, instructors as loadInstructors, query } from '../api.js';
-import { addDays, day, firstName, isoDate, time, today, zone } from '../time.js';
+import { day, firstName, isoDate, time, today, zone } from '../time.js';
+import { calendarPath, firstPill, lessonsPath, pillsFor, rememberPill, thisMonth } from '../lessons-queries.js';
 import './instructor-pills.js';
 import './month-calendar.js';
 import './slot-panel.js';
@@ -89,21 +90,16 @@ class LessonsPage extends LightElement {
   }
 
   async #start() {
-    this.month = today().slice(0, 7);
+    this.month = thisMonth();
     this.#loadUnread();
     try {
       const { instructors } = await loadInstructors();
-      // members do not book themselves; staff see every instructor
-      this.instructors = this.#staff ? instructors : instructors.filter((i) => i.id !== this.me.id);
+      this.instructors = pillsFor(this.me, instructors);
     } catch (e) {
       this.calendarError = e.detail;
       return;
     }
-    const remembered = sessionStorage.getItem('booking.instructor');
-    const ids = this.instructors.map((i) => i.id);
-    this.selected = (remembered === 'all' && this.me.role === 'owner') || ids.includes(remembered) ? remembered
-      : this.me.role === 'owner' ? 'all'
-        : this.#staff && ids.includes(this.me.id) ? this.me.id : ids[0] ?? null;
+    this.selected = firstPill(this.me, this.instructors);
     this.#loadLessons();
     if (this.selected) {
       await this.#loadCalendar();
@@ -140,8 +136,7 @@ class LessonsPage extends LightElement {
   }
 
   async #fetchCalendar(instructor, month) {
-    const path = instructor === 'all' ? `/api/calendar/all?month=${month}` : `/api/calendar/${instructor}?month=${month}`;
-    const data = await get(path);
+    const data = await get(calendarPath(instructor, month));
     this.#calendars.set(this.#key(instructor, month), { data, stale: false });
     return data;
   }
@@ -183,10 +178,7 @@ class LessonsPage extends LightElement {
   }
 
   async #loadLessons() {
-    const params = this.#staff
-      ? { instructor_id: this.selected === 'all' ? null : this.selected, start: addDays(today(), -30) }
-      : { member_id: this.me.id };
-    const path = `/api/bookings${query(params)}`;
+    const path = lessonsPath(this.me, this.selected);
     this.#lessonsWanted = path;
     this.lessonsError = null;
     try {
@@ -198,6 +190,7 @@ class LessonsPage extends LightElement {
     } catch (e) {
       if (this.#lessonsWanted === path) this.lessonsError = e.detail;
     }
+    this.#bannerStart();
   }
 
   async #loadUnread() {
@@ -213,7 +206,8 @@ class LessonsPage extends LightElement {
   /** The banner names the lesson's time: found in what is loaded, else asked for once. */
   async #bannerStart() {
     const item = this.#bannerItem();
-    if (!item || this.bannerStarts.has(item.booking_id)) return;
+    // the lessons (and the calendar) usually hold the lesson: asked for only when they do not
+    if (!item || this.bannerStarts.has(item.booking_id) || (this.lessons === undefined && !this.lessonsError)) return;
     const known = this.lessons?.find((b) => b.id === item.booking_id)
       ?? (this.calendar ? allBookings(this.calendar).find((b) => b.id === item.booking_id) : null);
     let start = known?.start_time;
@@ -327,7 +321,7 @@ class LessonsPage extends LightElement {
     performance.mark('instructor-switch');
     this.#timing = 'switch';
     this.selected = id;
-    sessionStorage.setItem('booking.instructor', id);
+    rememberPill(id);
     this.slots = null;
     this.#loadCalendar();
     this.#loadSlots();

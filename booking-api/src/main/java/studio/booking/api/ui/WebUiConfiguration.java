@@ -1,23 +1,32 @@
 package studio.booking.api.ui;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Duration;
+
 /**
- * The web UI is one page (static/index.html) that routes on the client: its other addresses load
- * the same page, so a reload or a bookmark of them works. Other unknown paths stay 404 problems.
+ * The page's files under the addresses of {@link WebUiAssets}: an address never changes its
+ * content, so they are cached for a year and never revalidated.
  */
 @Configuration(proxyBeanMethods = false)
 class WebUiConfiguration implements WebMvcConfigurer {
 
-    /** The client routes of static/app/components/booking-app.js. */
-    static final String[] CLIENT_ROUTES = {"/sign-in", "/availability"};
+    private static final CacheControl FOR_GOOD = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final WebUiAssets assets;
+
+    WebUiConfiguration(WebUiAssets assets) {
+        this.assets = assets;
+    }
 
     @Override
-    public void addViewControllers(ViewControllerRegistry registry) {
-        for (String route : CLIENT_ROUTES) {
-            registry.addViewController(route).setViewName("forward:/index.html");
-        }
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler(assets.appPath() + "/**")
+                .addResourceLocations(assets.appLocation()).setCacheControl(FOR_GOOD);
+        assets.webJarPaths().values().forEach(path -> registry.addResourceHandler(path + "/**")
+                .addResourceLocations("classpath:/META-INF/resources" + path + "/").setCacheControl(FOR_GOOD));
     }
 }

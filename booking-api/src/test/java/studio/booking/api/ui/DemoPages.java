@@ -31,7 +31,10 @@ final class DemoPages {
         if (status != 204) {
             throw new IllegalStateException("sign-in of " + email + " answered " + status + ": is the demo studio loaded?");
         }
-        context.addInitScript("localStorage.setItem('booking.signed-in', '1')");
+        // what the app stores when one signs in through the page (api.js rememberSignedIn), kept once the page updates it
+        String me = context.request().get(baseUrl + "/api/me").text();
+        context.addInitScript("if (localStorage.getItem('booking.signed-in') === null) { const me = " + me
+                + "; localStorage.setItem('booking.signed-in', JSON.stringify({id: me.id, role: me.role, time_zone: me.time_zone})); }");
         return context;
     }
 

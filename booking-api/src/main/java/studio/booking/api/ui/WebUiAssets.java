@@ -1,0 +1,89 @@
+package studio.booking.api.ui;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.webjars.WebJarVersionLocator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.HexFormat;
+
+/**
+ * Where the page's files are served: the app's own files under a hash of their content, the
+ * WebJars under their versions. An address therefore never changes its content, so browsers keep
+ * the files for good and a new build is fetched at once (and every node of a scaled-out studio,
+ * running the same build, agrees on the addresses).
+ */
+@Component
+class WebUiAssets {
+
+    /** The Lit packages the page's import map names. */
+    static final String[] WEBJARS = {"lit", "lit-html", "lit-element", "lit__reactive-element"};
+
+    private static final String APP_FILES = "classpath:/static/app/";
+
+    private final String appPath;
+    private final Map<String, String> webJarPaths = new LinkedHashMap<>();
+
+    WebUiAssets(ResourcePatternResolver resources) {
+        this.appPath = "/app/" + contentHash(resources);
+        WebJarVersionLocator webJars = new WebJarVersionLocator();
+        for (String name : WEBJARS) {
+            String version = webJars.version(name);
+            if (version == null) {
+                throw new IllegalStateException("The web UI needs the WebJar " + name + " on the classpath");
+            }
+            webJarPaths.put(name, "/webjars/" + name + "/" + version);
+        }
+    }
+
+    /** The app's files (static/app) are served under this path, e.g. {@code /app/3f2a9c1b7d0e}. */
+    String appPath() {
+        return appPath;
+    }
+
+    /** Each WebJar of {@link #WEBJARS} and the path it is served under, e.g. {@code /webjars/lit/3.3.1}. */
+    Map<String, String> webJarPaths() {
+        return webJarPaths;
+    }
+
+    /** The classpath location of the files served under {@link #appPath()}. */
+    String appLocation() {
+        return APP_FILES;
+    }
+
+    private static String contentHash(ResourcePatternResolver resources) {
+        try {
+            Resource[] files = resources.getResources(APP_FILES + "**/*");
+            Arrays.sort(files, Comparator.comparing(WebUiAssets::relativePath));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Resource file : files) {
+                if (file.isReadable() && !relativePath(file).endsWith("/")) {
+                    digest.update(relativePath(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update(file.getContentAsByteArray());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 6);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the web UI's files", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String relativePath(Resource file) {
+        try {
+            String uri = file.getURI().toString();
+            return uri.substring(uri.lastIndexOf("static/app/") + "static/app/".length());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
