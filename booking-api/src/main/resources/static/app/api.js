@@ -24,47 +24,57 @@ let session = new AbortController();
 export function cancelPending() {
   session.abort();
   session = new AbortController();
+  window.bookingEarly?.controller.abort();
   early.clear();
 }
 
-// Remembers who signed in on this browser: a fresh visitor goes straight to the sign-in page
-// instead of asking /api/me for a 401, and a returning one has the first screen's data asked for
-// before /api/me answers (main.js).
+// Remembers that this browser signed in, so a fresh visitor goes straight to the sign-in page
+// instead of asking /api/me for a 401.
 const SIGNED_IN = 'booking.signed-in';
+// The GET paths the first screen asked for: index.html asks for them again on the next visit,
+// before any module has arrived.
+const FIRST_SCREEN = 'booking.first-screen';
 
-/** { id, role, time_zone } of whoever signed in here last ({} if not known), or null. */
-export function signedInBefore() {
-  const stored = localStorage.getItem(SIGNED_IN);
-  if (stored === null) return null;
-  try {
-    const me = JSON.parse(stored);
-    return me && typeof me === 'object' ? me : {};
-  } catch {
-    return {};
+export const signedInBefore = () => localStorage.getItem(SIGNED_IN) !== null;
+
+export function rememberSignedIn(signedIn) {
+  if (signedIn) {
+    localStorage.setItem(SIGNED_IN, '1');
+  } else {
+    localStorage.removeItem(SIGNED_IN);
+    localStorage.removeItem(FIRST_SCREEN);
   }
 }
 
-/** Signed in as `me` (null: signed out). */
-export function rememberSignedIn(me) {
-  if (me) localStorage.setItem(SIGNED_IN, JSON.stringify({ id: me.id, role: me.role, time_zone: me.time_zone }));
-  else localStorage.removeItem(SIGNED_IN);
+let firstScreen = []; // what was asked for until the first screen was shown; null after
+
+/** The first screen is on view: what it asked for is remembered for the next visit. */
+export function firstScreenShown() {
+  if (!firstScreen) return;
+  localStorage.setItem(FIRST_SCREEN, JSON.stringify([...new Set(firstScreen)].slice(0, 8)));
+  firstScreen = null;
 }
 
 export const isStaff = (me) => me && (me.role === 'instructor' || me.role === 'owner');
 
-async function request(method, path, body) {
+function request(method, path, body) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
+  return answer(path, fetch(path, {
+    method, headers, credentials: 'same-origin', signal: session.signal,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }));
+}
+
+/** The JSON of a response; a failure as an ApiError with the server's `detail`. */
+async function answer(path, fetched) {
   let response;
   try {
-    response = await fetch(path, {
-      method, headers, credentials: 'same-origin', signal: session.signal,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetched;
   } catch {
     throw new ApiError(0, UNREACHABLE);
   }
@@ -86,32 +96,24 @@ async function request(method, path, body) {
   return json;
 }
 
-// Answers asked for before a page asks (main.js, while the components load): each is handed to
-// the first GET of its path within a few seconds, then forgotten.
-const early = new Map(); // path → { answer, at }
+// Answers index.html asked for while the modules loaded: each is handed to the page's first GET
+// of its path within a few seconds, then forgotten (a path the page does not ask for any more
+// costs one answer nobody takes).
+const early = new Map(); // path → answer
 const EARLY_FOR_MS = 5000;
 
-const asking = new Set(); // the paths of GETs on their way
-
-export function askEarly(path) {
-  if (early.has(path)) return early.get(path).answer;
-  if (asking.has(path)) return null; // the page asked first
-  const answer = request('GET', path);
-  answer.catch(() => {}); // a failure is the asking page's to handle
-  early.set(path, { answer, at: performance.now() });
-  return answer;
+for (const [path, fetched] of window.bookingEarly?.asked ?? []) {
+  const asked = answer(path, fetched);
+  asked.catch(() => {}); // a failure is the asking page's to handle
+  early.set(path, asked);
 }
 
 export function get(path) {
+  if (firstScreen?.length < 16) firstScreen.push(path);
   const asked = early.get(path);
-  if (asked) {
-    early.delete(path);
-    if (performance.now() - asked.at < EARLY_FOR_MS) return asked.answer;
-  }
-  const answer = request('GET', path);
-  asking.add(path);
-  answer.finally(() => asking.delete(path)).catch(() => {});
-  return answer;
+  early.delete(path);
+  if (asked && performance.now() - window.bookingEarly.at < EARLY_FOR_MS) return asked;
+  return request('GET', path);
 }
 
 export const post = (path, body = {}) => request('POST', path, body);

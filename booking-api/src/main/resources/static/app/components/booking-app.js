@@ -58,14 +58,14 @@ class BookingApp extends LightElement {
 
   #signedIn(me) {
     setViewerZone(me.time_zone);
-    rememberSignedIn(me);
+    rememberSignedIn(true);
     this.me = me;
     this.live.start();
     if (location.pathname === '/sign-in') this.navigate('/', true);
   }
 
   #signedOut() {
-    rememberSignedIn(null);
+    rememberSignedIn(false);
     forgetInstructors();
     this.live.stop();
     this.me = null;

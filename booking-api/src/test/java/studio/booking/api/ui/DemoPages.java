@@ -5,9 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ReducedMotion;
-import com.microsoft.playwright.options.RequestOptions;
-
-import java.util.Map;
+import com.microsoft.playwright.options.AriaRole;
 
 /** Signed-in pages on a running application with the demo studio (README's sign-ins), for the UI tools in bench/. */
 final class DemoPages {
@@ -20,22 +18,30 @@ final class DemoPages {
     private DemoPages() {
     }
 
-    /** A fresh browser context (empty cache) signed in through the API, the app told so before it starts. */
+    /**
+     * A browser that signed in on this page before, with an empty cache: the sign-in happens
+     * through the page in a first context (so the app keeps in the browser what it keeps), and its
+     * cookies and local storage are carried into a fresh one.
+     */
     static BrowserContext signedIn(Browser browser, String baseUrl, Ui.Viewport viewport, String email, String password) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
+        Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(baseUrl)
                 .setViewportSize(viewport.width(), viewport.height()).setIsMobile(viewport.mobile())
                 .setHasTouch(viewport.mobile()).setLocale("en-US").setTimezoneId(Ui.ZONE)
-                .setReducedMotion(ReducedMotion.REDUCE));
-        int status = context.request().post(baseUrl + "/api/auth/login",
-                RequestOptions.create().setData(Map.of("email", email, "password", password))).status();
-        if (status != 204) {
-            throw new IllegalStateException("sign-in of " + email + " answered " + status + ": is the demo studio loaded?");
+                .setReducedMotion(ReducedMotion.REDUCE);
+        String signedIn;
+        try (BrowserContext first = browser.newContext(options)) {
+            Page page = first.newPage();
+            page.navigate("/sign-in");
+            page.getByLabel("Email").fill(email);
+            page.getByLabel("Password").fill(password);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.locator(".user-name").waitFor();
+            if (page.url().endsWith("/")) {
+                calendarReady(page);
+            }
+            signedIn = first.storageState();
         }
-        // what the app stores when one signs in through the page (api.js rememberSignedIn), kept once the page updates it
-        String me = context.request().get(baseUrl + "/api/me").text();
-        context.addInitScript("if (localStorage.getItem('booking.signed-in') === null) { const me = " + me
-                + "; localStorage.setItem('booking.signed-in', JSON.stringify({id: me.id, role: me.role, time_zone: me.time_zone})); }");
-        return context;
+        return browser.newContext(options.setStorageState(signedIn));
     }
 
     /** Waits for the first calendar on screen. */

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4, speed: a returning member's first screen does not wait for {@code /api/me} to ask for
- * its calendar and lessons (main.js asks while the components load), and the page takes those
- * answers instead of asking again.
+ * its calendar and lessons (index.html asks for what the first screen asked last time, before any
+ * module has arrived), and the page takes those answers instead of asking again.
  */
 @UiTest
 class FirstScreenUiTest {

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The web UI's speed, in Chromium, on a running application with the demo studio: "calendar page
  * ready" (navigation start to the first calendar with its data on screen, the page's own User
  * Timing mark), "instructor switch" (pill click to the other calendar on screen) and the page
- * weight (every response of a cold load, uncompressed). Run by {@code bench/ui.sh bench}.
+ * weight (every response of a cold load, uncompressed). Cold: a browser that signed in on the page
+ * before (its cookies and local storage) with an empty cache; warm: a reload of it, the files
+ * cached. Run by {@code bench/ui.sh bench}.
  *
  * <pre>java … studio.booking.api.ui.UiBenchmark BASE_URL [LOADS] [SWITCHES]</pre>
  */
