@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,8 @@ public class StreamBenchmark {
     static final int MEMBERS = env("MEMBERS", 100);
     static final int COMMANDS = env("COMMANDS", 1000);
     static final int PRODUCERS = env("PRODUCERS", 8);
+    /** Booking requests per second across all producers; 0: each producer sends as soon as it has its answer. */
+    static final int RATE = env("RATE", 0);
     static final int CONFIRM_EVERY = 5;
     static final int STREAMS_MAX = env("STREAMS_MAX", 1000);
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -178,6 +181,9 @@ public class StreamBenchmark {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 LocalDate today = LocalDate.now(ZONE);
                 for (int n = next.getAndIncrement(); n < COMMANDS; n = next.getAndIncrement()) {
+                    if (RATE > 0) { // the n-th request is due n/RATE seconds after the start (an arrival rate, not a pause)
+                        LockSupport.parkNanos(started + n * 1_000_000_000L / RATE - System.nanoTime());
+                    }
                     Client member = members.get(random.nextInt(members.size()));
                     Client instructor = instructors.get(random.nextInt(instructors.size()));
                     ZonedDateTime start = ZonedDateTime.of(today.plusDays(2 + random.nextInt(300)),
@@ -232,6 +238,7 @@ public class StreamBenchmark {
         }
         Collections.sort(latencies);
         Map<String, Object> r = new LinkedHashMap<>();
+        r.put("phase1_rate_requests_per_second", RATE); // 0: as fast as the producers go
         r.put("phase1_stored_events", storedEvents.get());
         r.put("phase1_stored_events_per_second", Math.round(storedEvents.get() / produceSeconds));
         r.put("phase1_measured_events", latencies.size());

@@ -10,7 +10,8 @@
 #   bench/stream.sh                          # 3 runs
 #   RUNS=1 COMMANDS=200 bench/stream.sh      # a quick check
 #   MVN_FLAGS=-o bench/stream.sh             # offline build
-# Knobs (environment): RUNS, PORT, COMMANDS, PRODUCERS, MEMBERS, INSTRUCTORS, STREAMS_MAX.
+# Knobs (environment): RUNS, PORT, COMMANDS, PRODUCERS, RATE (booking requests per second; 0, the
+# default: as fast as the producers go), MEMBERS, INSTRUCTORS, STREAMS_MAX.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}

@@ -42,6 +42,7 @@ class EventStoreTail implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventStoreTail.class);
     private static final long RETRY_MILLIS = 1000;
     private static final int MAX_BATCH = 64;
+    private static final int NEXT_EVENT_WAIT_MILLIS = 10;
 
     private record Stored(long globalIndex, TrackedEventMessage<?> event) {
     }
@@ -111,7 +112,10 @@ class EventStoreTail implements SmartLifecycle {
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(resumeFrom)) {
                 TrackingToken previous = resumeFrom;
                 while (running) {
-                    if (!events.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    // a short wait, not a long one: the embedded store checks for a new event before it
+                    // waits for the signal of one, so a signal sent in between is missed and the event
+                    // would wait for the next signal (the next commit, or the end of this wait)
+                    if (!events.hasNextAvailable(NEXT_EVENT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                         continue; // no news: look at running again
                     }
                     // usually one event; when commits came faster than they were mapped, all that wait
