@@ -55,8 +55,6 @@ export function firstScreenShown() {
   firstScreen = null;
 }
 
-export const isStaff = (me) => me && (me.role === 'instructor' || me.role === 'owner');
-
 function request(method, path, body) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

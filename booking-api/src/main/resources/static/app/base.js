@@ -43,7 +43,7 @@ export const STATUS_LABELS = {
 
 export const statusLabel = (status) => STATUS_LABELS[status] ?? status;
 
-export { isStaff } from './api.js';
+export const isStaff = (me) => me && (me.role === 'instructor' || me.role === 'owner');
 
 export const ROLE_LABELS = {
   guest: 'Guest', member_limited: 'Member', member_full: 'Member', instructor: 'Instructor', owner: 'Owner',

@@ -7,13 +7,14 @@ import org.webjars.WebJarVersionLocator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.HexFormat;
 
 /**
  * Where the page's files are served: the app's own files under a hash of their content, the
@@ -66,7 +67,7 @@ class WebUiAssets {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Resource file : files) {
                 if (file.isReadable() && !relativePath(file).endsWith("/")) {
-                    digest.update(relativePath(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update(relativePath(file).getBytes(StandardCharsets.UTF_8));
                     digest.update(file.getContentAsByteArray());
                 }
             }
