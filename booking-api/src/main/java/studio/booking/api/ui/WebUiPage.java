@@ -11,8 +11,13 @@ import org.springframework.web.context.request.WebRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The web UI is one page that routes on the client: its other addresses answer the same page, so
@@ -28,8 +33,12 @@ class WebUiPage {
     /** The client routes of static/app/components/booking-app.js. */
     static final String[] CLIENT_ROUTES = {SIGN_IN, AVAILABILITY};
 
+    /** An inline script (classic or import map) and its text, as the browser hashes it. */
+    static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
+
     private final String html;
     private final String etag;
+    private final String contentSecurityPolicy;
 
     WebUiPage(WebUiAssets assets) {
         String page = read("ui/index.html").replace("{{app}}", assets.appPath());
@@ -38,6 +47,31 @@ class WebUiPage {
         }
         this.html = page;
         this.etag = "\"" + HexFormat.of().toHexDigits(page.hashCode()) + "\"";
+        this.contentSecurityPolicy = contentSecurityPolicy(page);
+    }
+
+    /**
+     * Scripts from this server only, plus the page's own inline ones (the import map and the early
+     * asks) by their hashes: an injected script runs nowhere. Inline style attributes are allowed
+     * (the loading skeletons use them); images from anywhere on https (avatars).
+     */
+    private static String contentSecurityPolicy(String page) {
+        StringBuilder scripts = new StringBuilder("'self'");
+        Matcher inline = INLINE_SCRIPT.matcher(page);
+        while (inline.find()) {
+            scripts.append(" 'sha256-").append(Base64.getEncoder().encodeToString(sha256(inline.group(1)))).append('\'');
+        }
+        return "default-src 'self'; script-src " + scripts + "; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping({"/", "/index.html", SIGN_IN, AVAILABILITY})
@@ -46,7 +80,8 @@ class WebUiPage {
             return null;
         }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache()).eTag(etag).body(html);
+                .cacheControl(CacheControl.noCache()).eTag(etag)
+                .header("Content-Security-Policy", contentSecurityPolicy).body(html);
     }
 
     private static String read(String path) {

@@ -124,6 +124,24 @@ class WebUiServingTest {
     }
 
     @Test
+    void the_page_allows_its_own_scripts_and_inline_ones_by_hash_only() throws Exception {
+        HttpResponse<String> page = ok("/");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        String scripts = policy.substring(policy.indexOf("script-src")).split(";")[0];
+        assertThat(scripts).startsWith("script-src 'self'").doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(policy).contains("object-src 'none'", "frame-ancestors 'none'");
+        Matcher inline = WebUiPage.INLINE_SCRIPT.matcher(page.body());
+        int count = 0;
+        while (inline.find()) {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(inline.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(scripts).contains("'sha256-" + java.util.Base64.getEncoder().encodeToString(hash) + "'");
+            count++;
+        }
+        assertThat(count).as("the import map and the early asks").isEqualTo(2);
+    }
+
+    @Test
     void the_ui_chain_covers_every_client_route_and_still_sends_the_security_headers() {
         org.assertj.core.api.Assertions.assertThat(java.util.List.of(WebUiSecurity.PATHS))
                 .contains(WebUiPage.CLIENT_ROUTES);
