@@ -134,10 +134,12 @@ class BookingSheet extends LightElement {
     if (this.busy) return;
     this.busy = true;
     this.actionError = null;
+    // the booking acted on: the sheet may be closed (or show another) before the answers come
+    const id = this.#id;
     try {
-      const answer = await post(`/api/bookings/${this.#id}/${path}`, body);
-      const { data } = await get(`/api/bookings/${this.#id}`);
-      this.booking = data;
+      const answer = await post(`/api/bookings/${id}/${path}`, body);
+      const { data } = await get(`/api/bookings/${id}`);
+      if (this.#id === id) this.booking = data;
       window.dispatchEvent(new CustomEvent('booking-changed', { detail: data }));
       done?.(answer);
     } catch (e) {
@@ -181,11 +183,14 @@ class BookingSheet extends LightElement {
     if (!content || this.busy) return;
     this.busy = true;
     this.sendError = null;
+    const id = this.#id;
     try {
-      const { data } = await post(`/api/bookings/${this.#id}/messages`, { content });
-      if (!this.messages.some((m) => m.id === data.id)) this.messages = [...this.messages, data];
+      const { data } = await post(`/api/bookings/${id}/messages`, { content });
       this.draft = '';
-      this.#scrollDown = true;
+      if (this.#id === id && !this.messages.some((m) => m.id === data.id)) {
+        this.messages = [...this.messages, data];
+        this.#scrollDown = true;
+      }
     } catch (e) {
       this.sendError = e.detail;
     } finally {
@@ -239,7 +244,7 @@ class BookingSheet extends LightElement {
   #thread() {
     if (this.threadError) return html`<p class="error" role="alert">${this.threadError}</p>`;
     if (!this.messages) return html`<div aria-busy="true" aria-label="Loading messages">
-      ${[1, 2].map(() => html`<span class="skeleton" style="height:48px;margin-bottom:.5rem"></span>`)}</div>`;
+      ${[1, 2].map(() => html`<span class="skeleton skeleton-bubble"></span>`)}</div>`;
     if (!this.messages.length) return html`<p class="panel-empty">No messages yet.</p>`;
     return html`<ol class="thread" aria-label="Messages">
       ${this.messages.map((m) => {
@@ -277,13 +282,13 @@ class BookingSheet extends LightElement {
       <div class="sheet-head">
         <button type="button" class="btn btn-ghost btn-small" @click=${() => this.close()}>← Back</button>
         <h2 id="sheet-title">Private Lesson</h2>
-        <span style="width:4rem"></span>
+        <span class="spacer-4"></span>
       </div>
       <div class="sheet-scroll">
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${b ? this.#details() : this.error ? nothing : html`<div aria-busy="true" aria-label="Loading lesson">
-          <span class="skeleton" style="height:1.2rem;width:70%;margin-bottom:.5rem"></span>
-          <span class="skeleton" style="height:1rem;width:50%"></span></div>`}
+          <span class="skeleton skeleton-title"></span>
+          <span class="skeleton skeleton-text"></span></div>`}
         <section aria-label="Message thread">
           <h3 class="visually-hidden">Messages</h3>
           ${this.#thread()}

@@ -1,6 +1,7 @@
 package studio.booking.api.ui;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -58,6 +60,31 @@ class InstructorConfirmationUiTest {
         assertThat(alex.slot("2:00 PM").locator(".badge")).hasText("Confirmed");
         assertThat(alex.toasts()).containsText(Fixtures.firstName(instructor) + " confirmed your lesson on " + Fixtures.day(date));
         org.assertj.core.api.Assertions.assertThat(status(member.client(), bookingId)).isEqualTo("confirmed");
+    }
+
+    @Test
+    void a_confirmation_answered_after_the_sheet_closed_confirms_and_asks_for_nothing_else(Ui ui) {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate date = inDays(6);
+        List<JsonNode> slots = windowAndSlots(api, instructor, date, "09:00", "10:00", 60);
+        String bookingId = book(member.client(), instructor.id(), slots.get(0));
+
+        Ui.Session maria = ui.signIn(instructor.email(), Api.PASSWORD);
+        maria.month(date).openDay(date);
+        maria.slot("9:00 AM").click();
+        assertThat(maria.status()).hasText("Pending");
+        // the confirmation's answer is held back until the sheet has been closed
+        List<Route> held = new CopyOnWriteArrayList<>();
+        maria.page().route(ui.baseUrl() + "/api/bookings/" + bookingId + "/confirm", held::add);
+        action(maria, "Confirm").click();
+        maria.page().waitForCondition(() -> !held.isEmpty());
+        maria.page().keyboard().press("Escape");
+        assertThat(maria.sheet()).isHidden();
+
+        maria.page().waitForResponse(ui.baseUrl() + "/api/bookings/" + bookingId, () -> held.forEach(Route::resume));
+        org.assertj.core.api.Assertions.assertThat(status(member.client(), bookingId)).isEqualTo("confirmed");
+        // the closing check: no request for a booking the sheet no longer shows (it was /api/bookings/null)
     }
 
     @Test
