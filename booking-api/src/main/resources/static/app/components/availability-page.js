@@ -223,7 +223,7 @@ class AvailabilityPage extends LightElement {
             aria-label="Remove ${describe(o)} on ${dateLabel(o.override_date)}" @click=${() => this.#removeOverride(o)}>Remove</button></td>
         </tr>`)}</tbody></table>` : html`<p class="panel-empty">No days off or extra hours.</p>`}
       <form class="form-grid" aria-label="Add a day off, blocked or extra hours" @submit=${(e) => this.#addOverride(e)}>
-        <fieldset style="grid-column: 1 / -1">
+        <fieldset class="full-row">
           <legend>Change</legend>
           ${[['day', 'Block the whole day'], ['hours', 'Block some hours'], ['extra', 'Add extra hours']].map(([value, label]) => html`
             <label><input type="radio" name="kind" value=${value} .checked=${this.kind === value}
@@ -252,8 +252,8 @@ class AvailabilityPage extends LightElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.#outcome()}
       ${this.availability ? html`<div class="editor">${this.#weekly()}${this.#overrides()}</div>`
-        : this.error ? nothing : html`<div class="editor" aria-busy="true"><span class="skeleton" style="height:220px"></span>
-          <span class="skeleton" style="height:180px"></span></div>`}`;
+        : this.error ? nothing : html`<div class="editor" aria-busy="true"><span class="skeleton skeleton-editor"></span>
+          <span class="skeleton skeleton-editor-short"></span></div>`}`;
   }
 }
 

@@ -21,7 +21,7 @@ class InstructorPills extends LightElement {
 
   render() {
     if (!this.instructors) {
-      return html`<div class="pills" aria-busy="true">${[1, 2, 3].map(() => html`<span class="skeleton" style="width:130px;height:44px;border-radius:999px"></span>`)}</div>`;
+      return html`<div class="pills" aria-busy="true">${[1, 2, 3].map(() => html`<span class="skeleton skeleton-pill"></span>`)}</div>`;
     }
     return html`<div class="pills" role="group" aria-label="Instructors">
       ${this.withAll ? this.#pill('all', 'All', null) : nothing}

@@ -35,7 +35,7 @@ class LessonList extends LightElement {
     const heading = html`<h2 id="lessons-title">${this.heading}</h2>`;
     if (this.error) return html`${heading}<p class="error" role="alert">${this.error}</p>`;
     if (!this.bookings) {
-      return html`${heading}<div aria-busy="true">${[1, 2].map(() => html`<span class="skeleton" style="height:52px;margin-bottom:.4rem"></span>`)}</div>`;
+      return html`${heading}<div aria-busy="true">${[1, 2].map(() => html`<span class="skeleton skeleton-lesson"></span>`)}</div>`;
     }
     const now = Date.now();
     const pending = this.bookings.filter((b) => b.status === 'pending');

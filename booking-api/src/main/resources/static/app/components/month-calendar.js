@@ -93,7 +93,7 @@ class MonthCalendar extends LightElement {
         @click=${() => { this.focusDate = date; this.dispatchEvent(new CustomEvent('select-date', { detail: date })); }}>
         <span class="num" aria-hidden="true">${Number(date.slice(8))}</span>
         <span class="marks" aria-hidden="true">
-          ${loading ? html`<span class="skeleton" style="width:60%;height:6px"></span>` : html`
+          ${loading ? html`<span class="skeleton skeleton-mark"></span>` : html`
             ${m?.available ? html`<span class="mark available-mark"></span>` : nothing}
             ${m?.yours ? html`<span class="mark yours-mark"></span>` : nothing}
             ${m?.pending ? html`<span class="mark pending-mark ${m.pulse ? 'pulse' : ''}"></span>` : nothing}

@@ -48,7 +48,7 @@ class SlotPanel extends LightElement {
       ${this.zoneNote ? html`<p class="zone-note">${this.zoneNote}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.loading && !this.items ? html`<div aria-busy="true" aria-label="Loading times">
-          ${[1, 2, 3].map(() => html`<span class="skeleton" style="height:56px;margin-bottom:.5rem"></span>`)}</div>`
+          ${[1, 2, 3].map(() => html`<span class="skeleton skeleton-slot"></span>`)}</div>`
         : this.items && this.items.length ? html`<ul class="slots" aria-label="Times on ${dateLabel(this.date)}">
           ${this.items.map((item) => (item.kind === 'slot' ? this.#slot(item.slot) : this.#booking(item.booking)))}</ul>`
           : html`<p class="panel-empty">No times available on this day.</p>`}`;

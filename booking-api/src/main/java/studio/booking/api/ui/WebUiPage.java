@@ -52,8 +52,8 @@ class WebUiPage {
 
     /**
      * Scripts from this server only, plus the page's own inline ones (the import map and the early
-     * asks) by their hashes: an injected script runs nowhere. Inline style attributes are allowed
-     * (the loading skeletons use them); images from anywhere on https (avatars).
+     * asks) by their hashes: an injected script runs nowhere. Styles from the stylesheet only;
+     * images from anywhere on https (avatars).
      */
     private static String contentSecurityPolicy(String page) {
         StringBuilder scripts = new StringBuilder("'self'");
@@ -61,7 +61,7 @@ class WebUiPage {
         while (inline.find()) {
             scripts.append(" 'sha256-").append(Base64.getEncoder().encodeToString(sha256(inline.group(1)))).append('\'');
         }
-        return "default-src 'self'; script-src " + scripts + "; style-src 'self' 'unsafe-inline'; "
+        return "default-src 'self'; script-src " + scripts + "; style-src 'self'; "
                 + "img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "form-action 'self'; frame-ancestors 'none'";
     }

@@ -129,7 +129,7 @@ class WebUiServingTest {
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         String scripts = policy.substring(policy.indexOf("script-src")).split(";")[0];
         assertThat(scripts).startsWith("script-src 'self'").doesNotContain("unsafe-inline", "unsafe-eval");
-        assertThat(policy).contains("object-src 'none'", "frame-ancestors 'none'");
+        assertThat(policy).contains("style-src 'self';", "object-src 'none'", "frame-ancestors 'none'");
         Matcher inline = WebUiPage.INLINE_SCRIPT.matcher(page.body());
         int count = 0;
         while (inline.find()) {
