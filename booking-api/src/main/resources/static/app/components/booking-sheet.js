@@ -118,7 +118,7 @@ class BookingSheet extends LightElement {
     // read while open: reading the thread again marks it read
     if (message.sender_id !== this.#me.id && this.#participant) {
       clearTimeout(this.#reread);
-      this.#reread = setTimeout(() => { if (this.#id) this.#loadThread(); }, 100);
+      this.#reread = setTimeout(() => this.#loadThread(), 100); // cancelled when the sheet closes
     }
   }
 

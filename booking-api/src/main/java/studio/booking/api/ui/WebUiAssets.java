@@ -28,7 +28,8 @@ class WebUiAssets {
     /** The Lit packages the page's import map names. */
     static final String[] WEBJARS = {"lit", "lit-html", "lit-element", "lit__reactive-element"};
 
-    private static final String APP_FILES = "classpath:/static/app/";
+    /** The classpath location of the files served under {@link #appPath()}. */
+    static final String APP_FILES = "classpath:/static/app/";
 
     private final String appPath;
     private final Map<String, String> webJarPaths = new LinkedHashMap<>();
@@ -53,11 +54,6 @@ class WebUiAssets {
     /** Each WebJar of {@link #WEBJARS} and the path it is served under, e.g. {@code /webjars/lit/3.3.1}. */
     Map<String, String> webJarPaths() {
         return webJarPaths;
-    }
-
-    /** The classpath location of the files served under {@link #appPath()}. */
-    String appLocation() {
-        return APP_FILES;
     }
 
     private static String contentHash(ResourcePatternResolver resources) {

@@ -25,7 +25,7 @@ class WebUiConfiguration implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler(assets.appPath() + "/**")
-                .addResourceLocations(assets.appLocation()).setCacheControl(FOR_GOOD);
+                .addResourceLocations(WebUiAssets.APP_FILES).setCacheControl(FOR_GOOD);
         assets.webJarPaths().values().forEach(path -> registry.addResourceHandler(path + "/**")
                 .addResourceLocations("classpath:/META-INF/resources" + path + "/").setCacheControl(FOR_GOOD));
     }

@@ -50,6 +50,11 @@ class WebUiPage {
         this.contentSecurityPolicy = contentSecurityPolicy(page);
     }
 
+    /** The page's Content-Security-Policy, sent with the other security headers by {@link WebUiSecurity}. */
+    String contentSecurityPolicy() {
+        return contentSecurityPolicy;
+    }
+
     /**
      * Scripts from this server only, plus the page's own inline ones (the import map and the early
      * asks) by their hashes: an injected script runs nowhere. Styles from the stylesheet only;
@@ -80,8 +85,7 @@ class WebUiPage {
             return null;
         }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache()).eTag(etag)
-                .header("Content-Security-Policy", contentSecurityPolicy).body(html);
+                .cacheControl(CacheControl.noCache()).eTag(etag).body(html);
     }
 
     private static String read(String path) {

@@ -23,8 +23,9 @@ class WebUiSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain webUiFiles(HttpSecurity http) throws Exception {
+    SecurityFilterChain webUiFiles(HttpSecurity http, WebUiPage page) throws Exception {
         http.securityMatcher(PATHS)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(page.contentSecurityPolicy())))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // read-only files: nothing to forge, no session to use or create
                 .csrf(AbstractHttpConfigurer::disable)
