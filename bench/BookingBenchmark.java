@@ -52,8 +52,9 @@ public class BookingBenchmark {
     static final String OWNER_PASSWORD = "bench-owner-password";
     static final int CLIENTS = 16;
     static final int INSTRUCTORS = 16;
-    static final Duration WARMUP = Duration.ofSeconds(5);
-    static final Duration MEASURE = Duration.ofSeconds(20);
+    // BENCH_WARMUP_S / BENCH_MEASURE_S override the phases of the request benchmark
+    static final Duration WARMUP = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_S", "5")));
+    static final Duration MEASURE = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_MEASURE_S", "20")));
     static final int HISTORY_BOOKINGS = 10_000;
     static final int SLOT_QUERIES = 2_000;
 
