@@ -18,6 +18,7 @@ import studio.booking.api.thread.ThreadDtos.ThreadResponse;
 import studio.booking.api.thread.ThreadDtos.UnreadResponse;
 import studio.booking.api.thread.ThreadDtos.UnreadRow;
 import studio.booking.api.web.Input;
+import studio.booking.messages.common.PlainText;
 import studio.booking.api.web.Messaging;
 import studio.booking.messages.booking.BookingQueries.FindBooking;
 import studio.booking.messages.booking.BookingView;
@@ -106,13 +107,13 @@ public class ThreadController {
     private static String content(MessageRequest body) {
         Input input = new Input();
         String raw = body == null ? null : body.content();
-        String content = raw == null ? "" : raw.strip();
+        String content = raw == null ? "" : PlainText.strip(raw);
         if (content.isEmpty()) {
             input.problem("content", "is required");
-        } else if (content.codePointCount(0, content.length()) > PostMessage.MAX_CONTENT_LENGTH) {
+        } else if (PlainText.length(content) > PostMessage.MAX_CONTENT_LENGTH) {
             input.problem("content", "must be at most " + PostMessage.MAX_CONTENT_LENGTH + " characters");
         } else if (!PostMessage.isAcceptable(content)) {
-            input.problem("content", "must be plain text (no NUL characters)");
+            input.problem("content", Input.NOT_PLAIN_TEXT);
         }
         input.validate();
         return content;

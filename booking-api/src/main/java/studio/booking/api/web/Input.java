@@ -1,5 +1,7 @@
 package studio.booking.api.web;
 
+import studio.booking.messages.common.PlainText;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,9 @@ import java.util.regex.Pattern;
  * {@link #validate()} before using the values.
  */
 public final class Input {
+
+    /** The problem of text with a NUL or a lone surrogate (not characters a person typed). */
+    public static final String NOT_PLAIN_TEXT = "must be plain text (no NUL characters, no unpaired surrogates)";
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -167,14 +172,21 @@ public final class Input {
         return value;
     }
 
-    /** Trimmed text of at most {@code maxCodePoints} characters; blank counts as absent. */
+    /**
+     * Text a person typed ({@link PlainText}): trimmed, at most {@code maxCodePoints} characters, well
+     * formed; blank counts as absent.
+     */
     public String text(String field, String value, boolean required, int maxCodePoints) {
-        if (missing(field, value, required)) {
+        String v = PlainText.strip(value);
+        if (missing(field, v, required)) {
             return null;
         }
-        String v = value.trim();
-        if (v.codePointCount(0, v.length()) > maxCodePoints) {
+        if (PlainText.length(v) > maxCodePoints) {
             problem(field, "must be at most " + maxCodePoints + " characters");
+            return null;
+        }
+        if (!PlainText.isWellFormed(v)) {
+            problem(field, NOT_PLAIN_TEXT);
             return null;
         }
         return v;

@@ -217,7 +217,11 @@ class ThreadApiTest {
         String html = "<script>alert('x')</script> & \"quotes\"";
         assertThat(posted(member, lesson.id(), html).path("content").asString()).isEqualTo(html);
 
-        for (String bad : Arrays.asList(DANCER.repeat(2001), "x".repeat(2001), "", "   \n\t", null, "a\u0000b")) {
+        // Unicode white space counts as trimmed (no-break spaces included), so a blank message is no message
+        assertThat(posted(member, lesson.id(), "\u00a0Bring shoes\u202f\u3000").path("content").asString())
+                .isEqualTo("Bring shoes");
+        for (String bad : Arrays.asList(DANCER.repeat(2001), "x".repeat(2001), "", "   \n\t", null, "a\u0000b",
+                "\u00a0\u2007\u202f\u0085\u3000")) {
             JsonNode problem = post(member, lesson.id(), bad).problem(400);
             assertThat(list(problem.path("errors"))).as("%s", bad)
                     .allSatisfy(e -> assertThat(e.path("field").asString()).isEqualTo("content")).hasSize(1);
@@ -225,14 +229,19 @@ class ThreadApiTest {
         for (Object wrongType : List.of(42, true, List.of("a"), Map.of("text", "a"))) {
             post(member, lesson.id(), wrongType).problem(400);
         }
+        // a lone surrogate is no character: refused, never stored as '?' beside an event that kept it
+        assertThat(list(member.post(messages(lesson.id()), "{\"content\":\"a\\ud800b\"}").problem(400)
+                .path("errors"))).singleElement()
+                .satisfies(e -> assertThat(e.path("field").asString()).isEqualTo("content"));
         member.post(messages(lesson.id()), Map.of()).problem(400);
         member.post(messages(lesson.id()), "{not json").problem(400);
         member.post(messages(lesson.id()), null).problem(400);
         // too long from a non-participant is still the input's fault
         post(api.owner(), lesson.id(), "x".repeat(2001)).problem(400);
 
-        assertThat(contents(thread(member, lesson.id()))).containsExactly("Bring water", dancers, "x".repeat(2000), html);
-        assertThat(events(lesson.id(), MessagePosted.class)).isEqualTo(4);
+        assertThat(contents(thread(member, lesson.id()))).containsExactly("Bring water", dancers, "x".repeat(2000), html,
+                "Bring shoes");
+        assertThat(events(lesson.id(), MessagePosted.class)).isEqualTo(5);
         assertThat(unread(lesson.instructor().client(), lesson)).isTrue();
     }
 

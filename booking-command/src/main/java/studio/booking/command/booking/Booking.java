@@ -24,6 +24,7 @@ import studio.booking.messages.booking.DeclineCause;
 import studio.booking.messages.booking.MarkNoShow;
 import studio.booking.messages.common.Actor;
 import studio.booking.messages.common.BookingSettings;
+import studio.booking.messages.common.PlainText;
 import studio.booking.messages.common.RuleViolation;
 import studio.booking.messages.slots.Slot;
 import studio.booking.messages.thread.MarkThreadRead;
@@ -214,7 +215,7 @@ public class Booking {
         if (!isParticipant(actor)) {
             throw RuleViolation.forbidden("Only the booking's member and instructor can send messages");
         }
-        String content = cmd.content() == null ? "" : cmd.content().strip();
+        String content = cmd.content() == null ? "" : PlainText.strip(cmd.content());
         if (!PostMessage.isAcceptable(content)) {
             throw RuleViolation.invalid(PostMessage.CONTENT_RULE);
         }

@@ -1,6 +1,7 @@
 package studio.booking.messages.thread;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import studio.booking.messages.common.PlainText;
 
 import java.util.UUID;
 
@@ -13,14 +14,9 @@ public record PostMessage(@TargetAggregateIdentifier UUID bookingId, UUID messag
     /** What {@link #isAcceptable} demands, as a user reads it. */
     public static final String CONTENT_RULE = "A message must be 1 to 2000 characters of text";
 
-    /**
-     * M1 for trimmed content: 1–2000 code points of plain text. NUL is no text (and Postgres cannot
-     * store it in a text column).
-     */
+    /** M1 for trimmed content: 1–2000 code points of well-formed plain text ({@link PlainText}). */
     public static boolean isAcceptable(String content) {
-        if (content == null || content.isEmpty() || content.indexOf('\0') >= 0) {
-            return false;
-        }
-        return content.codePointCount(0, content.length()) <= MAX_CONTENT_LENGTH;
+        return content != null && !content.isEmpty() && PlainText.isWellFormed(content)
+                && PlainText.length(content) <= MAX_CONTENT_LENGTH;
     }
 }
