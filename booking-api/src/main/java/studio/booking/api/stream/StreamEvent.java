@@ -4,8 +4,9 @@ import java.util.UUID;
 
 /**
  * One server-sent event derived from a stored event, encoded once per variant, and who may receive
- * it. Guests receive availability only; B8 decides the rest: a member sees their own bookings and
- * threads, staff (instructor, owner) see every booking and may read every thread.
+ * it, as the REST API decides it (B8): a member sees their own bookings and threads — a guest too, who
+ * can be a booking's member when their role changed after they booked — staff (instructor, owner) see
+ * every booking and may read every thread.
  */
 interface StreamEvent {
 
@@ -31,9 +32,6 @@ interface StreamEvent {
 
         @Override
         public byte[] frameFor(Viewer viewer) {
-            if (viewer.isGuest()) {
-                return null;
-            }
             if (viewer.id().equals(memberId)) {
                 return memberFrame;
             }
@@ -49,9 +47,6 @@ interface StreamEvent {
 
         @Override
         public byte[] frameFor(Viewer viewer) {
-            if (viewer.isGuest()) {
-                return null;
-            }
             return viewer.isStaff() || viewer.id().equals(memberId) ? frame : null;
         }
     }
@@ -64,7 +59,7 @@ interface StreamEvent {
 
         @Override
         public byte[] frameFor(Viewer viewer) {
-            if (viewer.isGuest() || !viewer.id().equals(participantId)) {
+            if (!viewer.id().equals(participantId)) {
                 return null;
             }
             boolean maySee = bookingMemberId == null || viewer.isStaff() || viewer.id().equals(bookingMemberId);

@@ -10,8 +10,4 @@ record Viewer(UUID id, Role role) {
     boolean isStaff() {
         return role.isStaff();
     }
-
-    boolean isGuest() {
-        return role == Role.GUEST;
-    }
 }

@@ -175,6 +175,28 @@ class StreamTest {
     }
 
     @Test
+    void R1_B8_a_guest_who_is_a_bookings_member_receives_that_booking_as_the_API_shows_it() {
+        Api.Member instructor = api.instructor();
+        Api.Member fence = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate day = inDays(16);
+        api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "11:00", 60);
+        String id = book(member.client(), instructor.id(), slots(member.client(), instructor.id(), day).get(0));
+        // booked, then made a guest: the REST API still shows them their booking and its thread
+        api.owner().patch("/api/members/" + member.id(), Map.of("role", "guest")).expect(200);
+        member.client().get("/api/bookings/" + id).expect(200);
+
+        try (EventStream stream = EventStream.open(member.client())) {
+            instructor.client().post("/api/bookings/" + id + "/messages", Map.of("content", "See you then")).expect(201);
+            instructor.client().post("/api/bookings/" + id + "/confirm", Map.of()).expect(200);
+            api.window(fence.client(), fence.id(), dayOfWeek(day), "08:00", "09:00", 60);
+
+            assertThat(thread(stream.before("availability", instructor(fence)))).containsExactly(
+                    "message:See you then", "unread:true", "availability", "booking:confirmed:true");
+        }
+    }
+
+    @Test
     void R1_a_reconnect_with_Last_Event_ID_receives_what_it_missed_and_nothing_it_may_not_see() {
         Api.Member instructor = api.instructor();
         Api.Member fence = api.instructor();
