@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -115,6 +116,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         log.error("Unexpected failure", e);
         return Problems.entity(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side"));
+    }
+
+    /** A blank id in a path ({@code /api/bookings/%20}) is a malformed one: it names nothing. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+                                                               HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, Problems.problem(HttpStatus.NOT_FOUND, "Not found"), headers,
+                HttpStatus.NOT_FOUND, request);
     }
 
     @Override

@@ -40,6 +40,14 @@ class ProblemDetailsTest {
         owner.get("/api/slots/12345?start=2026-01-01&end=2026-01-02").problem(404);
         owner.delete("/api/availability/nope").problem(404);
         owner.patch("/api/members/xyz", Map.of("display_name", "X")).problem(404);
+        owner.get("/api/bookings/%20/messages").problem(404);
+    }
+
+    @Test
+    void a_request_the_firewall_rejects_is_a_400_problem_too() {
+        ApiClient owner = api.owner();
+        JsonNode problem = owner.get("/api/bookings/" + UUID.randomUUID() + ";x=1/messages").problem(400);
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
     }
 
     @Test
