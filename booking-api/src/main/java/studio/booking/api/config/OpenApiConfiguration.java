@@ -3,10 +3,25 @@ package studio.booking.api.config;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import studio.booking.api.security.SecurityConfiguration;
+
+import java.util.List;
+import java.util.Map;
 
 /** The OpenAPI document at {@code /v3/api-docs}: the REST contract of docs (API.md), in its snake_case. */
 @Configuration(proxyBeanMethods = false)
@@ -18,9 +33,36 @@ public class OpenApiConfiguration {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
+    private static final String SESSION = "session";
+    private static final String CSRF = "csrf";
+    private static final String BEARER = "bearer";
+    private static final String PROBLEM = "Problem";
+    /** GETs that a signed-in caller of the wrong role is refused (403); other GETs answer 404 for what is not theirs. */
+    private static final List<String> STAFF_ONLY_READS = List.of("/api/members", "/api/admin/", "/api/calendar/all");
+
     @Bean
     OpenAPI bookingOpenApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components()
+                        .addSchemas(PROBLEM, new Schema<>().type("object").description("RFC 9457 problem details")
+                                .addProperty("type", new Schema<>().type("string"))
+                                .addProperty("title", new Schema<>().type("string"))
+                                .addProperty("status", new Schema<>().type("integer"))
+                                .addProperty("detail", new Schema<>().type("string"))
+                                .addProperty("instance", new Schema<>().type("string"))
+                                .addProperty("errors", new Schema<>().type("array").description("400: every bad field, {field, message}")))
+                        .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
+                                .description("The session cookie of POST /api/auth/login"))
+                        .addSecuritySchemes(CSRF, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-XSRF-TOKEN")
+                                .description("With the session cookie, on state-changing requests: the raw value of the XSRF-TOKEN cookie"))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("Where booking.security.jwt.* is configured: sub is the member's id or email")))
+                .security(List.of(new SecurityRequirement().addList(SESSION).addList(CSRF),
+                        new SecurityRequirement().addList(BEARER)))
+                .info(new Info()
                 .title("Private-lesson booking API")
                 .version("1")
                 .description("""
@@ -31,5 +73,36 @@ public class OpenApiConfiguration {
                         (2026-02-05T19:00:00Z) and accepted with any offset; dates YYYY-MM-DD; local times \
                         HH:mm. Errors are application/problem+json (RFC 9457); 400 problems list every bad \
                         field in `errors: [{field, message}]`."""));
+    }
+
+    /**
+     * The answers every protected operation can give besides its own: 401 not signed in; 403 a missing
+     * CSRF token (state-changing requests) or the wrong role (staff-only reads). Sign-in, health and this
+     * document are public.
+     */
+    @Bean
+    OpenApiCustomizer securityAnswers() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> {
+            boolean isPublic = path.equals(SecurityConfiguration.LOGIN_PATH) || path.equals(SecurityConfiguration.LOGOUT_PATH)
+                    || !path.startsWith("/api/");
+            if (isPublic) {
+                item.readOperationsMap().values().forEach(operation -> operation.setSecurity(List.of()));
+                return;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
+                ApiResponses responses = entry.getValue().getResponses();
+                responses.computeIfAbsent("401", code -> problem("Not signed in"));
+                boolean staffOnly = STAFF_ONLY_READS.stream().anyMatch(path::startsWith);
+                if (entry.getKey() != PathItem.HttpMethod.GET || staffOnly) {
+                    responses.computeIfAbsent("403", code -> problem(
+                            "Not allowed (the wrong role, or a session request without its CSRF token)"));
+                }
+            }
+        });
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 }

@@ -48,6 +48,14 @@ class OpenApiTest {
         for (String action : new String[]{"confirm", "decline", "cancel", "complete", "no-show"}) {
             assertThat(paths.has("/api/bookings/{id}/" + action)).as(action).isTrue();
         }
+        // how to sign in, and what a protected operation answers without it
+        assertThat(document.path("components").path("securitySchemes").propertyNames())
+                .contains("session", "csrf", "bearer");
+        assertThat(paths.path("/api/admin/replay").path("post").path("responses").propertyNames()).contains("401", "403");
+        assertThat(paths.path("/api/bookings/{id}/messages").path("get").path("responses").propertyNames())
+                .contains("401").doesNotContain("403");
+        assertThat(paths.path("/api/auth/login").path("post").path("security").isArray()).isTrue();
+        assertThat(paths.path("/api/auth/login").path("post").path("security")).isEmpty();
     }
 
     @Test
