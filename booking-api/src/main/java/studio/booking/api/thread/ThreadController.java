@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +53,8 @@ public class ThreadController {
      * Marks read before listing, so a message written in between is listed (and stays unread)
      * rather than marked read unseen.
      */
-    @GetMapping("/api/bookings/{id}/messages")
+    // produces: a client that takes no JSON is refused (406) before the thread is marked read
+    @GetMapping(path = "/api/bookings/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A booking's thread, oldest first; opening it marks it read for a participant (M2)",
             description = "`hasUnread`: whether the thread was unread for the caller before this call. Staff "
                     + "who are not participants read without marking.",

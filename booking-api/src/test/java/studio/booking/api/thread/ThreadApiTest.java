@@ -317,6 +317,18 @@ class ThreadApiTest {
     }
 
     @Test
+    void M2_a_thread_refused_for_its_Accept_header_is_not_marked_read() {
+        Lesson lesson = lesson(8);
+        posted(lesson.member().client(), lesson.id(), "Hi");
+        var refused = lesson.instructor().client().getLines(messages(lesson.id()), Map.of("Accept", "application/xml"));
+        refused.body().close();
+
+        assertThat(refused.statusCode()).isEqualTo(406);
+        assertThat(unread(lesson.instructor().client(), lesson)).isTrue();
+        assertThat(events(lesson.id(), ThreadRead.class)).isZero();
+    }
+
+    @Test
     void M2_ones_own_messages_are_never_unread() {
         Lesson lesson = lesson(8);
         posted(lesson.member().client(), lesson.id(), "Hi");
