@@ -48,6 +48,9 @@ class ProblemDetailsTest {
         ApiClient owner = api.owner();
         JsonNode problem = owner.get("/api/bookings/" + UUID.randomUUID() + ";x=1/messages").problem(400);
         assertThat(problem.path("status").asInt()).isEqualTo(400);
+        // refused by Tomcat itself, before the application
+        owner.get("/api/bookings/a%2Fb").problem(400);
+        owner.get("/api/bookings/a%00b").problem(400);
     }
 
     @Test
