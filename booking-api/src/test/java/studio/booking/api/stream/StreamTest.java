@@ -183,7 +183,10 @@ class StreamTest {
         api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "11:00", 60);
         String id = book(member.client(), instructor.id(), slots(member.client(), instructor.id(), day).get(0));
         // booked, then made a guest: the REST API still shows them their booking and its thread
-        api.owner().patch("/api/members/" + member.id(), Map.of("role", "guest")).expect(200);
+        try (EventStream asMember = EventStream.open(member.client())) {
+            api.owner().patch("/api/members/" + member.id(), Map.of("role", "guest")).expect(200);
+            asMember.awaitEnd(); // the role change has reached the streams: a stream opened now stays open
+        }
         member.client().get("/api/bookings/" + id).expect(200);
 
         try (EventStream stream = EventStream.open(member.client())) {
