@@ -27,18 +27,18 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
-    /** springdoc describes models with its own (Jackson 2) mapper: give it the wire's naming. */
-    @Bean
-    ModelResolver snakeCaseModelResolver() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
-    }
-
     private static final String SESSION = "session";
     private static final String CSRF = "csrf";
     private static final String BEARER = "bearer";
     private static final String PROBLEM = "Problem";
     /** GETs that a signed-in caller of the wrong role is refused (403); other GETs answer 404 for what is not theirs. */
     private static final List<String> STAFF_ONLY_READS = List.of("/api/members", "/api/admin/", "/api/calendar/all");
+
+    /** springdoc describes models with its own (Jackson 2) mapper: give it the wire's naming. */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
 
     @Bean
     OpenAPI bookingOpenApi() {

@@ -19,7 +19,6 @@ import studio.booking.api.thread.ThreadDtos.ThreadResponse;
 import studio.booking.api.thread.ThreadDtos.UnreadResponse;
 import studio.booking.api.thread.ThreadDtos.UnreadRow;
 import studio.booking.api.web.Input;
-import studio.booking.messages.common.PlainText;
 import studio.booking.api.web.Messaging;
 import studio.booking.messages.booking.BookingQueries.FindBooking;
 import studio.booking.messages.booking.BookingView;
@@ -108,15 +107,8 @@ public class ThreadController {
     /** M1, checked here for a 400 that names the field; the booking checks it again. */
     private static String content(MessageRequest body) {
         Input input = new Input();
-        String raw = body == null ? null : body.content();
-        String content = raw == null ? "" : PlainText.strip(raw);
-        if (content.isEmpty()) {
-            input.problem("content", "is required");
-        } else if (PlainText.length(content) > PostMessage.MAX_CONTENT_LENGTH) {
-            input.problem("content", "must be at most " + PostMessage.MAX_CONTENT_LENGTH + " characters");
-        } else if (!PostMessage.isAcceptable(content)) {
-            input.problem("content", Input.NOT_PLAIN_TEXT);
-        }
+        String content = input.text("content", body == null ? null : body.content(), true,
+                PostMessage.MAX_CONTENT_LENGTH);
         input.validate();
         return content;
     }
