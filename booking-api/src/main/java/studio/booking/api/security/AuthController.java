@@ -17,6 +17,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,8 +80,13 @@ public class AuthController {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        // a fresh CSRF token for the signed-in session (sets the XSRF-TOKEN cookie on this 204)
+        // a fresh CSRF token for the signed-in session. The rotation clears a token the client already
+        // holds and leaves the new one deferred; resolving it now sets the XSRF-TOKEN cookie on this 204
+        // (otherwise the client is left with no token and its next state change is refused)
         csrfRotation.onAuthentication(authentication, request, response);
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken fresh) {
+            fresh.getToken();
+        }
         return ResponseEntity.noContent().build();
     }
 

@@ -47,6 +47,29 @@ class SignInTest {
     }
 
     @Test
+    void sign_in_with_an_xsrf_cookie_already_held_issues_a_fresh_token_that_works() {
+        ApiClient client = api.anonymous();
+        client.get("/api/me").problem(401); // an anonymous request hands out a token first
+        String before = client.cookie("XSRF-TOKEN").orElseThrow();
+
+        client.signIn(Api.OWNER_EMAIL, Api.OWNER_PASSWORD);
+
+        assertThat(client.cookie("XSRF-TOKEN")).get().asString().isNotEmpty().isNotEqualTo(before);
+        client.post("/api/members", Map.of("email", Api.uniqueEmail("fresh-token"),
+                "display_name", "Fresh Token", "role", "member_full", "password", Api.PASSWORD)).expect(201);
+    }
+
+    @Test
+    void sign_in_again_in_a_signed_in_session_keeps_a_working_token() {
+        ApiClient client = api.anonymous().signIn(Api.OWNER_EMAIL, Api.OWNER_PASSWORD);
+
+        client.signIn(Api.OWNER_EMAIL, Api.OWNER_PASSWORD);
+
+        client.post("/api/members", Map.of("email", Api.uniqueEmail("again"),
+                "display_name", "Signed In Again", "role", "member_full", "password", Api.PASSWORD)).expect(201);
+    }
+
+    @Test
     void a_wrong_password_or_unknown_email_is_a_401_problem() {
         JsonNode problem = api.anonymous().post("/api/auth/login",
                 Map.of("email", Api.OWNER_EMAIL, "password", "not-the-password")).problem(401);
