@@ -336,6 +336,40 @@ class AvailabilityApiTest {
     }
 
     @Test
+    void A3_a_change_lists_only_the_confirmed_lessons_it_leaves_without_a_slot() {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate first = inDays(18);
+        LocalDate second = first.plusWeeks(1);
+        api.window(instructor.client(), instructor.id(), dayOfWeek(first), "10:00", "12:00", 60);
+        String firstLesson = book(member.client(), instructor.id(), slots(member.client(), instructor.id(), first).get(0));
+        String secondLesson = book(member.client(), instructor.id(),
+                slots(member.client(), instructor.id(), second).get(0));
+        String stillOffered = book(member.client(), instructor.id(),
+                slots(member.client(), instructor.id(), second).get(1));
+        instructor.client().post("/api/bookings/" + firstLesson + "/confirm", null).expect(200);
+        instructor.client().post("/api/bookings/" + secondLesson + "/confirm", null).expect(200);
+
+        JsonNode blockedFirst = instructor.client().post("/api/availability/overrides",
+                override(instructor.id(), first, null, null, false)).expect(201).json();
+        assertThat(strings(blockedFirst.path("conflicts"))).containsExactly(firstLesson);
+
+        // the first lesson is already without a slot: blocking the second date's 10:00 is not its cause
+        JsonNode blockedSecond = instructor.client().post("/api/availability/overrides",
+                override(instructor.id(), second, "10:00", "11:00", false)).expect(201).json();
+        assertThat(strings(blockedSecond.path("conflicts"))).containsExactly(secondLesson);
+        assertThat(strings(blockedSecond.path("declined"))).isEmpty();
+        assertThat(status(member.client(), stillOffered)).isEqualTo("pending");
+
+        JsonNode unblocked = instructor.client().delete("/api/availability/overrides/"
+                + blockedFirst.path("data").path("id").asString()).expect(200).json();
+        assertThat(strings(unblocked.path("conflicts"))).isEmpty();
+        assertThat(strings(unblocked.path("declined"))).isEmpty();
+        assertThat(status(member.client(), firstLesson)).isEqualTo("confirmed");
+        assertThat(status(member.client(), secondLesson)).isEqualTo("confirmed");
+    }
+
+    @Test
     void A4_only_the_instructor_or_the_owner_changes_availability() {
         Api.Member instructor = api.instructor();
         LocalDate date = inDays(17);

@@ -65,9 +65,12 @@ public class AvailabilityCommandHandler {
     public AvailabilityChangeResult handle(RemoveWeeklyWindow cmd, Actor actor, Clock clock, BookingSettings settings,
                                            DeadlineManager deadlines) throws Exception {
         locks.exclusive(cmd.instructorId());
-        Aggregate<InstructorSchedule> schedule = schedule(cmd.instructorId());
-        schedule.execute(s -> s.removeWeeklyWindow(cmd.instructorId(), cmd.windowId(), actor));
-        return settle(cmd.instructorId(), schedule, cmd.windowId(), "Availability removed", clock, settings, deadlines);
+        Orphans orphans = orphans(cmd.instructorId(), clock, settings);
+        schedule(cmd.instructorId()).execute(s -> {
+            orphans.before(s);
+            s.removeWeeklyWindow(cmd.instructorId(), cmd.windowId(), actor);
+        });
+        return settle(orphans, cmd.instructorId(), cmd.windowId(), "Availability removed", deadlines);
     }
 
     /** A2: a block may orphan requests; extra hours never do. */
@@ -75,32 +78,42 @@ public class AvailabilityCommandHandler {
     public AvailabilityChangeResult handle(AddAvailabilityOverride cmd, Actor actor, Clock clock,
                                            BookingSettings settings, DeadlineManager deadlines) throws Exception {
         locks.exclusive(cmd.instructorId());
-        Aggregate<InstructorSchedule> schedule = schedule(cmd.instructorId());
-        UUID overrideId = schedule.invoke(s -> s.addOverride(cmd.instructorId(), cmd.override(), actor));
         if (cmd.override().isExtraHours()) {
+            schedule(cmd.instructorId()).execute(s -> s.addOverride(cmd.instructorId(), cmd.override(), actor));
             return AvailabilityChangeResult.none();
         }
-        return settle(cmd.instructorId(), schedule, overrideId, "Time blocked by the instructor", clock, settings,
-                deadlines);
+        Orphans orphans = orphans(cmd.instructorId(), clock, settings);
+        UUID overrideId = schedule(cmd.instructorId()).invoke(s -> {
+            orphans.before(s);
+            return s.addOverride(cmd.instructorId(), cmd.override(), actor);
+        });
+        return settle(orphans, cmd.instructorId(), overrideId, "Time blocked by the instructor", deadlines);
     }
 
     @CommandHandler
     public AvailabilityChangeResult handle(RemoveAvailabilityOverride cmd, Actor actor, Clock clock,
                                            BookingSettings settings, DeadlineManager deadlines) throws Exception {
         locks.exclusive(cmd.instructorId());
-        Aggregate<InstructorSchedule> schedule = schedule(cmd.instructorId());
-        schedule.execute(s -> s.removeOverride(cmd.instructorId(), cmd.overrideId(), actor));
-        return settle(cmd.instructorId(), schedule, cmd.overrideId(), "Availability removed", clock, settings,
-                deadlines);
+        Orphans orphans = orphans(cmd.instructorId(), clock, settings);
+        schedule(cmd.instructorId()).execute(s -> {
+            orphans.before(s);
+            s.removeOverride(cmd.instructorId(), cmd.overrideId(), actor);
+        });
+        return settle(orphans, cmd.instructorId(), cmd.overrideId(), "Availability removed", deadlines);
     }
 
-    /** A3: decline the orphaned requests; list (never cancel) the orphaned confirmed lessons. */
-    private AvailabilityChangeResult settle(UUID instructorId, Aggregate<InstructorSchedule> schedule, UUID causedBy,
-                                            String reason, Clock clock, BookingSettings settings,
-                                            DeadlineManager deadlines) {
-        ZoneId zone = zoneOf(instructorId, settings);
-        List<BookingRef> upcoming = lookup.upcoming(instructorId, clock.instant());
-        List<BookingRef> lost = schedule.invoke(s -> s.withoutSlot(upcoming, BookingRef::slot, zone));
+    private Orphans orphans(UUID instructorId, Clock clock, BookingSettings settings) {
+        return new Orphans(lookup.upcoming(instructorId, clock.instant()), zoneOf(instructorId, settings));
+    }
+
+    /**
+     * A3: decline the requests this change orphans; list (never cancel) the confirmed lessons it leaves
+     * without a slot. Only what had a slot before the change and has none after it: a booking that was
+     * already outside the hours (placed by staff, or left by an earlier change) is not this change's doing.
+     */
+    private AvailabilityChangeResult settle(Orphans orphans, UUID instructorId, UUID causedBy, String reason,
+                                            DeadlineManager deadlines) throws Exception {
+        List<BookingRef> lost = schedule(instructorId).invoke(orphans::after);
         List<UUID> declined = new ArrayList<>();
         List<UUID> conflicts = new ArrayList<>();
         for (BookingRef ref : lost) {
@@ -112,6 +125,27 @@ public class AvailabilityCommandHandler {
             }
         }
         return new AvailabilityChangeResult(declined, conflicts);
+    }
+
+    /** The instructor's upcoming bookings, and which of them had a slot before the change. */
+    private static final class Orphans {
+        private final List<BookingRef> upcoming;
+        private final ZoneId zone;
+        private List<BookingRef> hadSlot = List.of();
+
+        Orphans(List<BookingRef> upcoming, ZoneId zone) {
+            this.upcoming = upcoming;
+            this.zone = zone;
+        }
+
+        void before(InstructorSchedule schedule) {
+            List<BookingRef> without = schedule.withoutSlot(upcoming, BookingRef::slot, zone);
+            hadSlot = upcoming.stream().filter(ref -> !without.contains(ref)).toList();
+        }
+
+        List<BookingRef> after(InstructorSchedule schedule) {
+            return schedule.withoutSlot(hadSlot, BookingRef::slot, zone);
+        }
     }
 
     private Aggregate<InstructorSchedule> schedule(UUID instructorId) throws Exception {
