@@ -64,6 +64,7 @@ public class BookingController {
             @ApiResponse(responseCode = "201", description = "created"),
             @ApiResponse(responseCode = "200", description = "the same pending request existed (double click)"),
             @ApiResponse(responseCode = "400"), @ApiResponse(responseCode = "403"),
+            @ApiResponse(responseCode = "404", description = "no such instructor"),
             @ApiResponse(responseCode = "409")})
     public ResponseEntity<Requested> request(@Parameter(hidden = true) Actor actor, @RequestBody BookingRequest body) {
         Input input = new Input();

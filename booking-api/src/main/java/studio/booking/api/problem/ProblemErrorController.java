@@ -28,7 +28,7 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem = Problems.problem(status, switch (status) {
             case BAD_REQUEST -> "Malformed request";
             case NOT_FOUND -> "Not found";
-            case UNAUTHORIZED -> "Sign in first";
+            case UNAUTHORIZED -> Problems.NOT_AUTHENTICATED;
             case FORBIDDEN -> "You may not do this";
             default -> status.is5xxServerError() ? "Something went wrong on our side" : status.getReasonPhrase();
         });

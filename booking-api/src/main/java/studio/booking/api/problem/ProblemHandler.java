@@ -77,7 +77,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException e) {
-        return Problems.entity(Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in first"));
+        return Problems.entity(Problems.problem(HttpStatus.UNAUTHORIZED, Problems.NOT_AUTHENTICATED));
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.Map;
 /** Builds RFC 9457 problem responses. */
 public final class Problems {
 
+    /** The seed's text for a request that is not signed in. */
+    public static final String NOT_AUTHENTICATED = "Not authenticated";
+
     private Problems() {
     }
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import studio.booking.api.problem.Problems;
 import studio.booking.messages.common.Actor;
 
 /**
@@ -34,6 +35,6 @@ class CurrentMemberArgumentResolver implements HandlerMethodArgumentResolver {
         if (auth != null && auth.getPrincipal() instanceof CurrentMember member) {
             return member;
         }
-        throw new AuthenticationCredentialsNotFoundException("Sign in first");
+        throw new AuthenticationCredentialsNotFoundException(Problems.NOT_AUTHENTICATED);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import studio.booking.api.config.BookingProperties;
+import studio.booking.api.problem.Problems;
 import studio.booking.api.web.Messaging;
 
 import java.time.Clock;
@@ -109,7 +110,7 @@ public class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
-                                HttpStatus.UNAUTHORIZED, "Sign in first", request.getRequestURI()))
+                                HttpStatus.UNAUTHORIZED, Problems.NOT_AUTHENTICATED, request.getRequestURI()))
                         .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
                                 HttpStatus.FORBIDDEN,
                                 ex instanceof CsrfException

@@ -146,8 +146,10 @@ class BookingRequestTest {
         client.post("/api/bookings", request(instructor.id(), start.toString(), start.toString())).problem(400);
         client.post("/api/bookings", request(instructor.id(), start.plusSeconds(3600).toString(), start.toString()))
                 .problem(400);
-        client.post("/api/bookings", request(UUID.randomUUID(), slot)).problem(400);
-        client.post("/api/bookings", request(api.member("member_full").id(), slot)).problem(400);
+        // an instructor that does not exist (or a member who teaches nothing) is not found, like availability's
+        assertThat(client.post("/api/bookings", request(UUID.randomUUID(), slot)).problem(404)
+                .path("detail").asString()).isEqualTo("Instructor not found");
+        client.post("/api/bookings", request(api.member("member_full").id(), slot)).problem(404);
         client.post("/api/bookings", Map.of("instructor_id", instructor.id().toString())).problem(400);
         client.post("/api/bookings", Map.of()).problem(400);
     }

@@ -82,7 +82,7 @@ class SignInTest {
     @Test
     void not_signed_in_is_a_401_problem_not_a_redirect() {
         ApiClient anonymous = api.anonymous();
-        anonymous.get("/api/me").problem(401);
+        assertThat(anonymous.get("/api/me").problem(401).path("detail").asString()).isEqualTo("Not authenticated");
         anonymous.get("/api/bookings").problem(401);
         anonymous.get("/api/instructors").problem(401);
     }

@@ -75,8 +75,8 @@ public class BookingCommandHandler {
         Slot slot = new Slot(cmd.startTime(), cmd.endTime());
         ZoneId zone = facts.instructor().get().zone(settings.studioTimeZone());
         boolean isSlot = schedules.current(cmd.instructorId()).offers(slot, zone);
-        BookingRequestRules.checkSlot(slot.start(), facts.confirmedOverlap(), isSlot, facts.pendingCount(), now,
-                settings);
+        BookingRequestRules.checkSlot(slot.start(), facts.confirmedOverlap(), isSlot, facts.pendingCount(),
+                !memberId.equals(actor.id()), now, settings);
 
         UUID bookingId = cmd.bookingId() == null ? UUID.randomUUID() : cmd.bookingId();
         bookings.newInstance(() -> new Booking(bookingId, cmd.instructorId(), memberId, slot, cmd.notes(), now,

@@ -55,7 +55,7 @@ public final class BookingRequestRules {
             throw RuleViolation.invalid("Cannot book a lesson with yourself");
         }
         if (instructor.isEmpty() || !instructor.get().active() || !instructor.get().role().isStaff()) {
-            throw RuleViolation.invalid("Instructor not found");
+            throw RuleViolation.notFound("Instructor not found");
         }
         if (cmd.startTime() == null || cmd.endTime() == null || !cmd.endTime().isAfter(cmd.startTime())) {
             throw RuleViolation.invalid("Requested time is not an available slot");
@@ -76,9 +76,10 @@ public final class BookingRequestRules {
      * @param confirmedOverlap whether a confirmed booking of the instructor overlaps the interval
      * @param isSlot           whether the interval is a candidate slot of the instructor's schedule
      * @param pendingCount     the member's pending requests
+     * @param onBehalf         whether staff request it for the member (the limit's text names the member)
      */
     public static void checkSlot(Instant start, boolean confirmedOverlap, boolean isSlot, int pendingCount,
-                                 Instant now, BookingSettings settings) {
+                                 boolean onBehalf, Instant now, BookingSettings settings) {
         if (confirmedOverlap) {
             throw RuleViolation.conflict("This slot is already confirmed");
         }
@@ -87,7 +88,10 @@ public final class BookingRequestRules {
             throw RuleViolation.invalid("Requested time is not an available slot");
         }
         if (pendingCount >= settings.maxPendingPerMember()) {
-            throw RuleViolation.conflict("You already have " + settings.maxPendingPerMember()
+            throw RuleViolation.conflict(onBehalf
+                    ? "This member already has " + settings.maxPendingPerMember()
+                    + " pending requests, the most allowed. Answer or cancel one first."
+                    : "You already have " + settings.maxPendingPerMember()
                     + " pending requests, the most allowed. Wait for an answer or cancel one first.");
         }
     }

@@ -85,7 +85,7 @@ class BookingRequestRulesTest {
         for (Optional<MemberRecord> notAnInstructor : List.of(Optional.<MemberRecord>empty(),
                 record(INSTRUCTOR, Role.MEMBER_FULL, true), record(INSTRUCTOR, Role.INSTRUCTOR, false))) {
             refused(() -> BookingRequestRules.checkRequest(request(null, START, null), MEMBER.id(), notAnInstructor, NOW),
-                    RuleViolation.Kind.INVALID, "Instructor not found");
+                    RuleViolation.Kind.NOT_FOUND, "Instructor not found");
         }
         refused(() -> BookingRequestRules.checkRequest(request(null, NOW, null), MEMBER.id(), instructor, NOW),
                 RuleViolation.Kind.INVALID, "Cannot book a slot in the past");
@@ -97,20 +97,25 @@ class BookingRequestRulesTest {
 
     @Test
     void B1_slot_checks() {
-        refused(() -> BookingRequestRules.checkSlot(START, true, true, 0, NOW, SETTINGS),
+        refused(() -> BookingRequestRules.checkSlot(START, true, true, 0, false, NOW, SETTINGS),
                 RuleViolation.Kind.CONFLICT, "This slot is already confirmed");
-        refused(() -> BookingRequestRules.checkSlot(START, false, false, 0, NOW, SETTINGS),
+        refused(() -> BookingRequestRules.checkSlot(START, false, false, 0, false, NOW, SETTINGS),
                 RuleViolation.Kind.INVALID, "Requested time is not an available slot");
-        refused(() -> BookingRequestRules.checkSlot(NOW.plus(Duration.ofDays(366)), false, true, 0, NOW, SETTINGS),
+        refused(() -> BookingRequestRules.checkSlot(NOW.plus(Duration.ofDays(366)), false, true, 0, false, NOW,
+                        SETTINGS),
                 RuleViolation.Kind.INVALID, "Requested time is not an available slot");
         BookingSettings notice = new BookingSettings(SETTINGS.studioTimeZone(), SETTINGS.pendingExpiry(),
                 SETTINGS.memberCancellationNotice(), Duration.ofDays(2), SETTINGS.bookingHorizon(), 10,
                 SETTINGS.autoCompleteAfter());
-        refused(() -> BookingRequestRules.checkSlot(START, false, true, 0, NOW, notice),
+        refused(() -> BookingRequestRules.checkSlot(START, false, true, 0, false, NOW, notice),
                 RuleViolation.Kind.INVALID, "Requested time is not an available slot");
-        refused(() -> BookingRequestRules.checkSlot(START, false, true, 10, NOW, SETTINGS),
-                RuleViolation.Kind.CONFLICT, null);
-        assertThatCode(() -> BookingRequestRules.checkSlot(START, false, true, 9, NOW, SETTINGS))
+        refused(() -> BookingRequestRules.checkSlot(START, false, true, 10, false, NOW, SETTINGS),
+                RuleViolation.Kind.CONFLICT, "You already have 10 pending requests, the most allowed."
+                        + " Wait for an answer or cancel one first.");
+        refused(() -> BookingRequestRules.checkSlot(START, false, true, 10, true, NOW, SETTINGS),
+                RuleViolation.Kind.CONFLICT, "This member already has 10 pending requests, the most allowed."
+                        + " Answer or cancel one first.");
+        assertThatCode(() -> BookingRequestRules.checkSlot(START, false, true, 9, false, NOW, SETTINGS))
                 .doesNotThrowAnyException();
     }
 
