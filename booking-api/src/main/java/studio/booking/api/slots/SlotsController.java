@@ -48,11 +48,12 @@ public class SlotsController {
     public record InstructorRow(String id, String displayName, String avatarUrl, String timeZone) {
     }
 
-    public record BookingRow(String id, String status, String startTime, String endTime, String instructorId,
-                             String instructorName, String memberId, String memberName, boolean unread) {
+    /** Not BookingRow: the OpenAPI document names schemas by simple name, and the bookings' one has more fields. */
+    public record CalendarBookingRow(String id, String status, String startTime, String endTime, String instructorId,
+                                     String instructorName, String memberId, String memberName, boolean unread) {
     }
 
-    public record DayRow(String date, int availableSlots, List<BookingRow> bookings) {
+    public record DayRow(String date, int availableSlots, List<CalendarBookingRow> bookings) {
     }
 
     public record CalendarResponse(InstructorRow instructor, String timeZone, List<DayRow> days) {
@@ -154,8 +155,8 @@ public class SlotsController {
                 day.bookings().stream().map(SlotsController::booking).toList());
     }
 
-    private static BookingRow booking(CalendarBooking b) {
-        return new BookingRow(b.id().toString(), b.status().wire(), Wire.instant(b.startTime()),
+    private static CalendarBookingRow booking(CalendarBooking b) {
+        return new CalendarBookingRow(b.id().toString(), b.status().wire(), Wire.instant(b.startTime()),
                 Wire.instant(b.endTime()), b.instructorId().toString(), b.instructorName(),
                 b.memberId() == null ? null : b.memberId().toString(), b.memberName(), b.unread());
     }

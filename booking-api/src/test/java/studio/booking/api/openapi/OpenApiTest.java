@@ -45,6 +45,14 @@ class OpenApiTest {
         assertThat(document.path("components").path("schemas").path("WindowRequest").path("properties")
                 .has("instructor_id")).as(document.path("components").path("schemas").path("WindowRequest").toString())
                 .isTrue();
+        // a booking as API.md lists it, every field (null ones included)
+        JsonNode booking = document.path("components").path("schemas").path("BookingRow");
+        assertThat(booking.path("properties").propertyNames()).as(booking.toString()).containsExactlyInAnyOrder(
+                "id", "instructor_id", "instructor_name", "member_id", "member_name", "start_time", "end_time",
+                "status", "notes", "cancelled_at", "cancelled_by", "cancellation_reason", "created_at",
+                "updated_at", "unread");
+        assertThat(document.path("components").path("schemas").path("CalendarBookingRow").path("properties")
+                .propertyNames()).contains("member_name", "unread").doesNotContain("notes");
         for (String action : new String[]{"confirm", "decline", "cancel", "complete", "no-show"}) {
             assertThat(paths.has("/api/bookings/{id}/" + action)).as(action).isTrue();
         }
