@@ -23,6 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import studio.booking.api.web.InvalidInputException;
 import studio.booking.messages.common.RuleViolation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.sql.SQLException;
 
@@ -129,9 +131,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST,
-                "Malformed request body: expected JSON matching the API");
+        String field = mistypedField(ex);
+        ProblemDetail problem = field != null
+                ? Problems.invalid(InvalidInputException.of(field, "has the wrong type"))
+                : Problems.problem(HttpStatus.BAD_REQUEST, "Malformed request body: expected JSON matching the API");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Well-formed JSON with a value of the wrong type ({@code "day_of_week": "Tuesday"}): which field. */
+    private static String mistypedField(HttpMessageNotReadableException ex) {
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                StringBuilder field = new StringBuilder();
+                for (JacksonException.Reference step : mismatch.getPath()) {
+                    if (step.getPropertyName() != null) {
+                        field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+                    } else if (step.getIndex() >= 0) {
+                        field.append('[').append(step.getIndex()).append(']');
+                    }
+                }
+                return field.isEmpty() ? null : field.toString();
+            }
+        }
+        return null;
     }
 
     @Override

@@ -28,9 +28,15 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void a_wrongly_typed_json_value_is_400() {
-        api.owner().post("/api/availability", Map.of("instructor_id", UUID.randomUUID().toString(),
+    void a_wrongly_typed_json_value_is_400_naming_the_field() {
+        JsonNode problem = api.owner().post("/api/availability", Map.of("instructor_id", UUID.randomUUID().toString(),
                 "day_of_week", "Tuesday", "start_time", "10:00", "end_time", "11:00")).problem(400);
+        assertThat(problem.path("errors").path(0).path("field").asString()).isEqualTo("day_of_week");
+        assertThat(problem.path("detail").asString()).contains("day_of_week");
+
+        JsonNode nested = api.owner().post("/api/bookings", Map.of("instructor_id", List.of(1, 2),
+                "start_time", "2030-01-01T10:00:00Z", "end_time", "2030-01-01T11:00:00Z")).problem(400);
+        assertThat(nested.path("errors").path(0).path("field").asString()).isEqualTo("instructor_id");
     }
 
     @Test
