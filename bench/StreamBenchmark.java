@@ -59,6 +59,8 @@ public class StreamBenchmark {
     static final int INSTRUCTORS = env("INSTRUCTORS", 10);
     static final int MEMBERS = env("MEMBERS", 100);
     static final int COMMANDS = env("COMMANDS", 1000);
+    /** Booking requests sent (at RATE, unmeasured) before the measured ones: the JIT compiles the path first. */
+    static final int WARMUP = env("WARMUP", 300);
     static final int PRODUCERS = env("PRODUCERS", 8);
     /** Booking requests per second across all producers; 0: each producer sends as soon as it has its answer. */
     static final int RATE = env("RATE", 0);
@@ -114,7 +116,11 @@ public class StreamBenchmark {
         }
         awaitConnected(streams);
         result.put("phase1_streams", streams.size());
-        result.putAll(latencyPhase(members, instructors));
+        if (WARMUP > 0) {
+            latencyPhase(members, instructors, WARMUP);
+        }
+        result.put("phase1_warmup_requests", WARMUP);
+        result.putAll(latencyPhase(members, instructors, COMMANDS));
         result.put("phase1_sse_events_received", eventsReceived.get());
 
         // phase 2: up to STREAMS_MAX open streams (several per user, as several tabs)
@@ -166,8 +172,9 @@ public class StreamBenchmark {
         }
     }
 
-    /** COMMANDS booking requests by PRODUCERS concurrent members; every CONFIRM_EVERY-th is confirmed. */
-    static Map<String, Object> latencyPhase(List<Client> members, List<Client> instructors) throws Exception {
+    /** {@code commands} booking requests by PRODUCERS concurrent members; every CONFIRM_EVERY-th is confirmed. */
+    static Map<String, Object> latencyPhase(List<Client> members, List<Client> instructors, int commands)
+            throws Exception {
         // expected arrival key -> the command's response time
         Map<String, Long> responded = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -180,7 +187,7 @@ public class StreamBenchmark {
             done.add(pool.submit(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 LocalDate today = LocalDate.now(ZONE);
-                for (int n = next.getAndIncrement(); n < COMMANDS; n = next.getAndIncrement()) {
+                for (int n = next.getAndIncrement(); n < commands; n = next.getAndIncrement()) {
                     if (RATE > 0) { // the n-th request is due n/RATE seconds after the start (an arrival rate, not a pause)
                         LockSupport.parkNanos(started + n * 1_000_000_000L / RATE - System.nanoTime());
                     }
