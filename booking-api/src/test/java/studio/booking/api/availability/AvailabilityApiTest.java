@@ -374,13 +374,14 @@ class AvailabilityApiTest {
         Api.Member instructor = api.instructor();
         LocalDate date = inDays(17);
         UUID windowId = api.window(instructor.client(), instructor.id(), dayOfWeek(date), "10:00", "11:00", 60);
+        int otherDay = (dayOfWeek(date) + 1) % 7; // a window there overlaps nothing, whatever day it is today
         String overrideId = instructor.client().post("/api/availability/overrides", override(instructor.id(), date,
                 "15:00", "16:00", true)).expect(201).json().path("data").path("id").asString();
 
         for (Api.Member outsider : List.of(api.instructor(), api.member("member_full"),
                 api.member("member_limited"), api.member("guest"))) {
             ApiClient c = outsider.client();
-            c.post("/api/availability", window(instructor.id(), 2, "10:00", "11:00", 60)).problem(403);
+            c.post("/api/availability", window(instructor.id(), otherDay, "10:00", "11:00", 60)).problem(403);
             c.delete("/api/availability/" + windowId).problem(403);
             c.post("/api/availability/overrides", override(instructor.id(), date, null, null, false)).problem(403);
             c.delete("/api/availability/overrides/" + overrideId).problem(403);
@@ -388,7 +389,7 @@ class AvailabilityApiTest {
         assertThat(slots(instructor.client(), instructor.id(), date)).hasSize(2);
 
         ApiClient owner = api.owner();
-        owner.post("/api/availability", window(instructor.id(), 2, "10:00", "11:00", 60)).expect(201);
+        owner.post("/api/availability", window(instructor.id(), otherDay, "10:00", "11:00", 60)).expect(201);
         owner.delete("/api/availability/overrides/" + overrideId).expect(200);
         owner.delete("/api/availability/" + windowId).expect(200);
         owner.post("/api/availability/overrides", override(instructor.id(), date, null, null, false)).expect(201);

@@ -127,7 +127,8 @@ class MembersContractTest {
         Api.Member instructor = api.instructor();
         JsonNode slot = windowAndSlots(api, instructor, inDays(9), "10:00", "11:00", 60).get(0);
         api.owner().patch("/api/members/" + instructor.id(), Map.of("role", "member_full")).expect(200);
-        api.member("member_full").client().post("/api/bookings", request(instructor.id(), slot)).problem(400);
+        // B1: a member who no longer teaches is "Instructor not found", like any id that is no instructor
+        api.member("member_full").client().post("/api/bookings", request(instructor.id(), slot)).problem(404);
         api.owner().patch("/api/members/" + instructor.id(), Map.of("role", "instructor")).expect(200);
         api.member("member_full").client().post("/api/bookings", request(instructor.id(), slot)).expect(201);
     }
