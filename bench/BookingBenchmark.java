@@ -55,6 +55,8 @@ public class BookingBenchmark {
     // BENCH_WARMUP_S / BENCH_MEASURE_S override the phases of the request benchmark
     static final Duration WARMUP = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_S", "5")));
     static final Duration MEASURE = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_MEASURE_S", "20")));
+    // BENCH_APP_PID (bench/run.sh sets it): CPU per request of the application, PostgreSQL and this generator
+    static final long APP_PID = Long.parseLong(System.getenv().getOrDefault("BENCH_APP_PID", "0"));
     static final int HISTORY_BOOKINGS = 10_000;
     static final int SLOT_QUERIES = 2_000;
 
@@ -127,6 +129,10 @@ public class BookingBenchmark {
         long warmupEnd = System.nanoTime() + WARMUP.toNanos();
         long end = warmupEnd + MEASURE.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        CpuMeter cpu = new CpuMeter(APP_PID);
+        java.util.concurrent.ScheduledExecutorService meter = Executors.newSingleThreadScheduledExecutor();
+        meter.schedule(cpu::start, WARMUP.toMillis(), TimeUnit.MILLISECONDS);
+        meter.schedule(cpu::stop, WARMUP.toMillis() + MEASURE.toMillis(), TimeUnit.MILLISECONDS);
         for (Client member : members) {
             pool.submit(() -> {
                 Connection connection = member.connect();
@@ -161,6 +167,9 @@ public class BookingBenchmark {
         r.put("requests_p50_ms", millis(percentile(sorted, 50)));
         r.put("requests_p99_ms", millis(percentile(sorted, 99)));
         r.put("requests_non_2xx", failures.get());
+        meter.shutdown();
+        meter.awaitTermination(1, TimeUnit.MINUTES);
+        r.putAll(cpu.perRequest(sorted.size()));
         return r;
     }
 
@@ -442,6 +451,75 @@ public class BookingBenchmark {
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+    }
+
+    /**
+     * CPU time (user + system, from /proc) of the application, of every PostgreSQL process and of
+     * this generator over the measured phase, per request: unlike requests per second, it hardly
+     * moves with what the shared host does, so two versions can be compared run by run.
+     */
+    static final class CpuMeter {
+        private final long appPid;
+        private long[] first;
+        private long[] last;
+
+        CpuMeter(long appPid) {
+            this.appPid = appPid;
+        }
+
+        void start() {
+            first = sample();
+        }
+
+        void stop() {
+            last = sample();
+        }
+
+        Map<String, Object> perRequest(int requests) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            if (appPid == 0 || first == null || last == null || requests == 0) {
+                return r;
+            }
+            String[] names = {"cpu_ms_per_request_app", "cpu_ms_per_request_postgres", "cpu_ms_per_request_generator"};
+            for (int i = 0; i < names.length; i++) {
+                r.put(names[i], Math.round((last[i] - first[i]) * 1000.0 / TICKS_PER_SECOND / requests * 100) / 100.0);
+            }
+            return r;
+        }
+
+        private static final int TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+        private long[] sample() {
+            long postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path dir : processes.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .toList()) {
+                    String stat = stat(dir);
+                    if (stat != null && stat.contains("(postgres)")) {
+                        postgres += ticks(stat);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            String app = stat(Path.of("/proc", Long.toString(appPid)));
+            String self = stat(Path.of("/proc", Long.toString(ProcessHandle.current().pid())));
+            return new long[] {app == null ? 0 : ticks(app), postgres, self == null ? 0 : ticks(self)};
+        }
+
+        private static String stat(Path dir) {
+            try {
+                return Files.readString(dir.resolve("stat"));
+            } catch (IOException gone) {
+                return null;
+            }
+        }
+
+        /** utime + stime: fields 14 and 15, counted after the command name in parentheses. */
+        private static long ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         }
     }
 }

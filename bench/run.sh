@@ -19,7 +19,7 @@ for i in $(seq 1 "$RUNS"); do
   rm -rf "$OUT/data-$i"
   launched=$(date +%s%3N)
   start_app "$OUT/data-$i" "$OUT/app-$i.log"
-  java bench/BookingBenchmark.java run "http://localhost:$PORT" "$launched" "$OUT/run-$i.json"
+  BENCH_APP_PID=$app java bench/BookingBenchmark.java run "http://localhost:$PORT" "$launched" "$OUT/run-$i.json"
   stop_app
 done
 echo
