@@ -11,8 +11,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Rules S1–S3: which slots an instructor's availability yields. Pure java.time, shared by the write
@@ -30,19 +30,35 @@ public final class SlotCalculator {
      * Only slots whose start falls on a local date in {@code [from, to]} are returned, sorted, each
      * distinct slot once. Confirmed bookings, notice and horizon are not applied here: see
      * {@link #offerable}.
+     *
+     * <p>It runs for every slots and calendar request, over a month of 15-minute slots (~2,000), so it
+     * allocates little more than the slots themselves: a slot starts on its local date, so the days
+     * come out in order and only each day's slots need sorting and de-duplicating, in one list reused
+     * for every day (a sorted set kept an entry per slot, the slots' p99 paid for it in young
+     * collections; docs/BENCHMARKS.md).
      */
     public static List<Slot> candidateSlots(Collection<WeeklyWindow> weekly, Collection<AvailabilityOverride> overrides,
                                             ZoneId zone, LocalDate from, LocalDate to) {
-        TreeSet<Slot> slots = new TreeSet<>();
+        List<Slot> slots = new ArrayList<>();
+        List<Slot> day = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            slots.addAll(slotsOn(date, weekly, overrides, zone));
+            day.clear();
+            slotsOn(date, weekly, overrides, zone, day);
+            day.sort(null); // in place, and without allocating when the day's slots already come sorted
+            Slot previous = null;
+            for (Slot slot : day) {
+                if (!slot.equals(previous)) {
+                    slots.add(slot);
+                }
+                previous = slot;
+            }
         }
-        return List.copyOf(slots);
+        return Collections.unmodifiableList(slots);
     }
 
-    private static List<Slot> slotsOn(LocalDate date, Collection<WeeklyWindow> weekly,
-                                      Collection<AvailabilityOverride> overrides, ZoneId zone) {
-        List<Slot> result = new ArrayList<>();
+    /** Adds the slots of one local date to {@code out}, in no particular order, possibly twice. */
+    private static void slotsOn(LocalDate date, Collection<WeeklyWindow> weekly,
+                                Collection<AvailabilityOverride> overrides, ZoneId zone, List<Slot> out) {
         boolean dayBlocked = false;
         List<Slot> blockedParts = new ArrayList<>();
         for (AvailabilityOverride o : overrides) {
@@ -60,22 +76,16 @@ public final class SlotCalculator {
                 }
             } else if (o.isExtraHours()) {
                 // extra hours are always added, whatever is blocked (A2)
-                result.addAll(cut(date, o.startTime(), o.endTime(), durationOf(o), zone));
+                cut(date, o.startTime(), o.endTime(), durationOf(o), zone, List.of(), out);
             }
         }
         if (!dayBlocked) {
             for (WeeklyWindow w : weekly) {
-                if (!w.appliesOn(date)) {
-                    continue;
-                }
-                for (Slot slot : cut(date, w.startTime(), w.endTime(), w.slotDurationMinutes(), zone)) {
-                    if (!overlapsAny(slot, blockedParts)) {
-                        result.add(slot);
-                    }
+                if (w.appliesOn(date)) {
+                    cut(date, w.startTime(), w.endTime(), w.slotDurationMinutes(), zone, blockedParts, out);
                 }
             }
         }
-        return result;
     }
 
     /** A loop, not a stream: it runs for every candidate slot of a month (docs/BENCHMARKS.md). */
@@ -95,16 +105,19 @@ public final class SlotCalculator {
     /**
      * S2: local start and end become instants as {@link ZonedDateTime#of} resolves them; slots are
      * cut on the real timeline from the start instant, the last ending no later than the end instant.
+     * Added to {@code out}, except those overlapping a blocked part of the day.
      */
-    static List<Slot> cut(LocalDate date, LocalTime start, LocalTime end, int durationMinutes, ZoneId zone) {
+    private static void cut(LocalDate date, LocalTime start, LocalTime end, int durationMinutes, ZoneId zone,
+                            List<Slot> blockedParts, List<Slot> out) {
         Instant from = instant(date, start, zone);
         Instant until = instant(date, end, zone);
         Duration length = Duration.ofMinutes(durationMinutes);
-        List<Slot> slots = new ArrayList<>();
         for (Instant s = from, e = s.plus(length); !e.isAfter(until); s = e, e = s.plus(length)) {
-            slots.add(new Slot(s, e));
+            Slot slot = new Slot(s, e);
+            if (!overlapsAny(slot, blockedParts)) {
+                out.add(slot);
+            }
         }
-        return slots;
     }
 
     private static Instant instant(LocalDate date, LocalTime time, ZoneId zone) {

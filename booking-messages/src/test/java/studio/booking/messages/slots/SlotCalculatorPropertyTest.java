@@ -64,6 +64,29 @@ class SlotCalculatorPropertyTest {
         assertThat(slots).hasSize((int) expected);
     }
 
+    @Property(tries = 300)
+    void S1_candidate_slots_come_sorted_each_distinct_slot_once_across_days_windows_and_zones(
+            @ForAll("windowSets") List<WeeklyWindow> windows, @ForAll("dates") LocalDate from,
+            @ForAll("zones") ZoneId zone) {
+        LocalDate to = from.plusDays(9);
+
+        List<Slot> slots = SlotCalculator.candidateSlots(windows, List.of(), zone, from, to);
+
+        assertThat(slots).isEqualTo(slots.stream().sorted().distinct().toList());
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            LocalDate date = day;
+            List<Slot> ofDay = slots.stream().filter(s -> s.start().atZone(zone).toLocalDate().equals(date)).toList();
+            assertThat(ofDay).isEqualTo(windows.stream()
+                    .flatMap(w -> SlotCalculator.candidateSlots(List.of(w), List.of(), zone, date, date).stream())
+                    .sorted().distinct().toList());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<WeeklyWindow>> windowSets() {
+        return windows().list().ofMinSize(1).ofMaxSize(4);
+    }
+
     @Provide
     Arbitrary<WeeklyWindow> windows() {
         Arbitrary<Integer> day = Arbitraries.integers().between(0, 6);
