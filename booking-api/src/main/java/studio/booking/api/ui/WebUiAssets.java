@@ -3,7 +3,6 @@ package studio.booking.api.ui;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import org.webjars.WebJarVersionLocator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,47 +12,28 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Where the page's files are served: the app's own files under a hash of their content, the
- * WebJars under their versions. An address therefore never changes its content, so browsers keep
- * the files for good and a new build is fetched at once (and every node of a scaled-out studio,
- * running the same build, agrees on the addresses).
+ * Where the page's files are served: under a hash of their content (the stylesheet and the bundle
+ * the build writes from src/main/web and Lit). An address therefore never changes its content, so
+ * browsers keep the files for good and a new build is fetched at once (and every node of a
+ * scaled-out studio, running the same build, agrees on the addresses).
  */
 @Component
 class WebUiAssets {
-
-    /** The Lit packages the page's import map names. */
-    static final String[] WEBJARS = {"lit", "lit-html", "lit-element", "lit__reactive-element"};
 
     /** The classpath location of the files served under {@link #appPath()}. */
     static final String APP_FILES = "classpath:/static/app/";
 
     private final String appPath;
-    private final Map<String, String> webJarPaths = new LinkedHashMap<>();
 
     WebUiAssets(ResourcePatternResolver resources) {
         this.appPath = "/app/" + contentHash(resources);
-        WebJarVersionLocator webJars = new WebJarVersionLocator();
-        for (String name : WEBJARS) {
-            String version = webJars.version(name);
-            if (version == null) {
-                throw new IllegalStateException("The web UI needs the WebJar " + name + " on the classpath");
-            }
-            webJarPaths.put(name, "/webjars/" + name + "/" + version);
-        }
     }
 
     /** The app's files (static/app) are served under this path, e.g. {@code /app/3f2a9c1b7d0e}. */
     String appPath() {
         return appPath;
-    }
-
-    /** Each WebJar of {@link #WEBJARS} and the path it is served under, e.g. {@code /webjars/lit/3.3.1}. */
-    Map<String, String> webJarPaths() {
-        return webJarPaths;
     }
 
     private static String contentHash(ResourcePatternResolver resources) {

@@ -26,7 +26,5 @@ class WebUiConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler(assets.appPath() + "/**")
                 .addResourceLocations(WebUiAssets.APP_FILES).setCacheControl(FOR_GOOD);
-        assets.webJarPaths().values().forEach(path -> registry.addResourceHandler(path + "/**")
-                .addResourceLocations("classpath:/META-INF/resources" + path + "/").setCacheControl(FOR_GOOD));
     }
 }

@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,10 +29,10 @@ class WebUiPage {
     private static final String SIGN_IN = "/sign-in";
     private static final String AVAILABILITY = "/availability";
 
-    /** The client routes of static/app/components/booking-app.js. */
+    /** The client routes of src/main/web/components/booking-app.js. */
     static final String[] CLIENT_ROUTES = {SIGN_IN, AVAILABILITY};
 
-    /** An inline script (classic or import map) and its text, as the browser hashes it. */
+    /** An inline script and its text, as the browser hashes it. */
     static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
 
     private final String html;
@@ -41,13 +40,9 @@ class WebUiPage {
     private final String contentSecurityPolicy;
 
     WebUiPage(WebUiAssets assets) {
-        String page = read("ui/index.html").replace("{{app}}", assets.appPath());
-        for (Map.Entry<String, String> webJar : assets.webJarPaths().entrySet()) {
-            page = page.replace("{{" + webJar.getKey() + "}}", webJar.getValue());
-        }
-        this.html = page;
-        this.etag = "\"" + HexFormat.of().toHexDigits(page.hashCode()) + "\"";
-        this.contentSecurityPolicy = contentSecurityPolicy(page);
+        this.html = read("ui/index.html").replace("{{app}}", assets.appPath());
+        this.etag = "\"" + HexFormat.of().toHexDigits(html.hashCode()) + "\"";
+        this.contentSecurityPolicy = contentSecurityPolicy(html);
     }
 
     /** The page's Content-Security-Policy, sent with the other security headers by {@link WebUiSecurity}. */
@@ -56,8 +51,8 @@ class WebUiPage {
     }
 
     /**
-     * Scripts from this server only, plus the page's own inline ones (the import map and the early
-     * asks) by their hashes: an injected script runs nowhere. Styles from the stylesheet only;
+     * Scripts from this server only, plus the page's own inline one (the early asks) by its hash: an
+     * injected script runs nowhere. Styles from the stylesheet only;
      * images from anywhere on https (avatars).
      */
     private static String contentSecurityPolicy(String page) {

@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class WebUiSecurity {
 
     /** The page (and its client routes) and its files. */
-    static final String[] PATHS = {"/", "/index.html", "/favicon.svg", "/app/**", "/webjars/**", "/sign-in", "/availability"};
+    static final String[] PATHS = {"/", "/index.html", "/favicon.svg", "/app/**", "/sign-in", "/availability"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -2,8 +2,6 @@ package studio.booking.api.ui;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import studio.booking.api.support.Api;
 import studio.booking.api.support.ApiClient;
 import studio.booking.api.support.ApiTest;
@@ -13,14 +11,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The UI is served to anyone (it signs in through the API), its client routes load the page, the import map resolves. */
+/** The UI is served to anyone (it signs in through the API), its client routes load the page, its one bundle holds the app. */
 @ApiTest
 class WebUiServingTest {
 
@@ -60,9 +61,9 @@ class WebUiServingTest {
         return response.headers().firstValue("Cache-Control").orElse("");
     }
 
-    /** Every file the page names: its stylesheet, modules, import map targets. */
+    /** Every file the page names: its stylesheet and its script. */
     private static List<String> filesOf(String page) {
-        Matcher names = Pattern.compile("\"(/(?:app|webjars)/[^\"]+)\"").matcher(page);
+        Matcher names = Pattern.compile("\"(/app/[^\"]+)\"").matcher(page);
         List<String> files = new ArrayList<>();
         while (names.find()) {
             files.add(names.group(1));
@@ -74,8 +75,8 @@ class WebUiServingTest {
     void the_page_and_its_client_routes_are_served_without_a_session_and_revalidated() {
         HttpResponse<String> first = ok("/");
         String index = first.body();
-        assertThat(index).contains("<booking-app>", "type=\"importmap\"").doesNotContain("{{");
-        assertThat(index).containsPattern("src=\"/app/[0-9a-f]{12}/main.js\"");
+        assertThat(index).contains("<booking-app>").doesNotContain("{{", "importmap", "/webjars/");
+        assertThat(index).containsPattern("src=\"/app/[0-9a-f]{12}/bundle.js\"");
         assertThat(cacheControl(first)).isEqualTo("no-cache");
         for (String route : WebUiPage.CLIENT_ROUTES) {
             HttpResponse<String> page = ok(route);
@@ -94,33 +95,36 @@ class WebUiServingTest {
     @Test
     void every_file_the_page_names_is_served_and_cached_for_good() {
         List<String> files = filesOf(ok("/").body());
-        assertThat(files).anyMatch(f -> f.startsWith("/webjars/lit/3.")).anyMatch(f -> f.endsWith("/app.css"));
-        for (String file : files.stream().filter(f -> !f.endsWith("/")).toList()) { // not the map's prefixes
+        assertThat(files).hasSize(2).anyMatch(f -> f.endsWith("/bundle.js")).anyMatch(f -> f.endsWith("/app.css"));
+        for (String file : files) {
             HttpResponse<String> response = ok(file);
             assertThat(type(response)).as(file).contains(file.endsWith(".css") ? "text/css" : "javascript");
             assertThat(cacheControl(response)).as(file).contains("max-age=31536000", "immutable");
         }
     }
 
-    /** Staff's availability editor: imported when first shown. */
-    private static final List<String> LOADED_ON_DEMAND = List.of("components/availability-page.js");
-
+    /**
+     * The build bundles src/main/web and Lit into one module (booking-api/pom.xml): every component
+     * of the app is defined in it, it imports nothing more, and its source map is served beside it.
+     */
     @Test
-    void the_page_preloads_every_module_of_the_app_but_the_ones_loaded_on_demand() throws IOException {
-        List<String> named = filesOf(ok("/").body()).stream()
-                .filter(f -> f.startsWith("/app/")).map(f -> f.substring(f.indexOf('/', "/app/".length()) + 1)).toList();
-        Resource[] modules = new PathMatchingResourcePatternResolver().getResources("classpath:/static/app/**/*.js");
-        assertThat(modules).isNotEmpty();
-        for (Resource module : modules) {
-            String uri = module.getURI().toString();
-            // a module missing from the preload list is fetched only when its importer has arrived
-            String path = uri.substring(uri.lastIndexOf("static/app/") + "static/app/".length());
-            if (LOADED_ON_DEMAND.contains(path)) {
-                assertThat(named).doesNotContain(path);
-            } else {
-                assertThat(named).contains(path);
-            }
+    void the_bundle_defines_every_component_of_the_app_and_imports_nothing() throws IOException {
+        String bundlePath = filesOf(ok("/").body()).stream().filter(f -> f.endsWith("/bundle.js")).findFirst().orElseThrow();
+        String bundle = ok(bundlePath).body();
+        List<Path> components;
+        try (Stream<Path> files = Files.list(Path.of("src/main/web/components"))) {
+            components = files.filter(f -> f.toString().endsWith(".js")).toList();
         }
+        assertThat(components).hasSizeGreaterThan(5);
+        Pattern define = Pattern.compile("customElements\\.define\\('([a-z-]+)'");
+        for (Path component : components) {
+            Matcher name = define.matcher(Files.readString(component));
+            assertThat(name.find()).as("%s defines an element", component).isTrue();
+            assertThat(bundle).as(component.toString()).contains("customElements.define(\"" + name.group(1) + "\"");
+        }
+        assertThat(bundle).doesNotContainPattern("(^|[;}\\s])import\\s*[{(\"'*]").contains("litHtmlVersions", "litElementVersions", "reactiveElementVersions"); // Lit is in it
+        assertThat(bundle).endsWith("//# sourceMappingURL=bundle.js.map" + System.lineSeparator());
+        assertThat(ok(bundlePath + ".map").body()).contains("\"sources\"", "app/components/booking-app.js");
     }
 
     @Test
@@ -138,7 +142,7 @@ class WebUiServingTest {
             assertThat(scripts).contains("'sha256-" + java.util.Base64.getEncoder().encodeToString(hash) + "'");
             count++;
         }
-        assertThat(count).as("the import map and the early asks").isEqualTo(2);
+        assertThat(count).as("the early asks").isEqualTo(1);
     }
 
     @Test
@@ -150,7 +154,7 @@ class WebUiServingTest {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         // the files make no session
         assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
-        String main = filesOf(page.body()).stream().filter(f -> f.endsWith("/main.js")).findFirst().orElseThrow();
-        assertThat(ok(main).headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        String bundle = filesOf(page.body()).stream().filter(f -> f.endsWith("/bundle.js")).findFirst().orElseThrow();
+        assertThat(ok(bundle).headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
     }
 }

@@ -18,7 +18,7 @@ class MonthCalendar extends LightElement {
     focusDate: { state: true },
   };
 
-  #focusAfterRender = false;
+  _focusAfterRender = false;
 
   willUpdate(changed) {
     if (changed.has('month') || !this.focusDate) {
@@ -30,22 +30,22 @@ class MonthCalendar extends LightElement {
 
   updated() {
     // a move into another month waits for that month's grid
-    const button = this.#focusAfterRender && this.querySelector(`button[data-date="${this.focusDate}"]`);
+    const button = this._focusAfterRender && this.querySelector(`button[data-date="${this.focusDate}"]`);
     if (button) {
-      this.#focusAfterRender = false;
+      this._focusAfterRender = false;
       button.focus();
     }
   }
 
-  #move(date) {
+  _move(date) {
     this.focusDate = date;
-    this.#focusAfterRender = true;
+    this._focusAfterRender = true;
     if (!date.startsWith(this.month)) {
       this.dispatchEvent(new CustomEvent('change-month', { detail: date.slice(0, 7) }));
     }
   }
 
-  #keydown(event) {
+  _keydown(event) {
     const date = event.target.dataset?.date;
     if (!date) return;
     const weekday = weekdayOf(date);
@@ -62,16 +62,16 @@ class MonthCalendar extends LightElement {
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
-    this.#move(move());
+    this._move(move());
   }
 
-  #changeMonth(delta) {
+  _changeMonth(delta) {
     const month = addMonths(this.month, delta);
     this.focusDate = `${month}-01`;
     this.dispatchEvent(new CustomEvent('change-month', { detail: month }));
   }
 
-  #label(date, marks) {
+  _label(date, marks) {
     const parts = [];
     if (marks?.available) parts.push(`${marks.available} ${marks.available === 1 ? 'slot' : 'slots'} available`);
     if (marks?.pending) parts.push(`${marks.pending} pending`);
@@ -80,7 +80,7 @@ class MonthCalendar extends LightElement {
     return parts.length ? `${dateLong(date)}: ${parts.join(', ')}` : `${dateLong(date)}: nothing available`;
   }
 
-  #cell(date) {
+  _cell(date) {
     if (!date) return html`<td></td>`;
     const loading = !this.days;
     const m = loading ? null : this.marks?.get(date);
@@ -89,7 +89,7 @@ class MonthCalendar extends LightElement {
     const selected = date === this.selected;
     return html`<td aria-selected=${selected ? 'true' : 'false'}>
       <button type="button" class=${classes} data-date=${date} tabindex=${date === this.focusDate ? 0 : -1}
-        aria-pressed=${selected ? 'true' : 'false'} aria-label=${loading ? dateLong(date) : this.#label(date, m)}
+        aria-pressed=${selected ? 'true' : 'false'} aria-label=${loading ? dateLong(date) : this._label(date, m)}
         @click=${() => { this.focusDate = date; this.dispatchEvent(new CustomEvent('select-date', { detail: date })); }}>
         <span class="num" aria-hidden="true">${Number(date.slice(8))}</span>
         <span class="marks" aria-hidden="true">
@@ -113,14 +113,14 @@ class MonthCalendar extends LightElement {
     for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
     return html`
       <div class="cal-head">
-        <button type="button" class="btn btn-ghost" aria-label="Previous month" @click=${() => this.#changeMonth(-1)}>‹</button>
+        <button type="button" class="btn btn-ghost" aria-label="Previous month" @click=${() => this._changeMonth(-1)}>‹</button>
         <h2 id="month-title" aria-live="polite">${monthLabel(this.month)}</h2>
-        <button type="button" class="btn btn-ghost" aria-label="Next month" @click=${() => this.#changeMonth(1)}>›</button>
+        <button type="button" class="btn btn-ghost" aria-label="Next month" @click=${() => this._changeMonth(1)}>›</button>
       </div>
       <table class="month" role="grid" aria-labelledby="month-title" aria-busy=${this.days ? 'false' : 'true'}
-        @keydown=${(e) => this.#keydown(e)}>
+        @keydown=${(e) => this._keydown(e)}>
         <thead><tr>${HEADERS.map(([abbr, full]) => html`<th scope="col" abbr=${full}><span aria-hidden="true">${abbr}</span><span class="visually-hidden">${full}</span></th>`)}</tr></thead>
-        <tbody>${weeks.map((week) => html`<tr>${week.map((d) => this.#cell(d))}</tr>`)}</tbody>
+        <tbody>${weeks.map((week) => html`<tr>${week.map((d) => this._cell(d))}</tr>`)}</tbody>
       </table>`;
   }
 }

@@ -14,7 +14,7 @@ class SlotPanel extends LightElement {
     showMember: { type: Boolean }, showInstructor: { type: Boolean }, zoneNote: {}, headingId: {},
   };
 
-  #slot(slot) {
+  _slot(slot) {
     const when = timeRange(slot.slot_start, slot.slot_end);
     if (!this.canBook) {
       return html`<li><div class="slot static"><span><span class="when">${when}</span>
@@ -27,7 +27,7 @@ class SlotPanel extends LightElement {
     </button></li>`;
   }
 
-  #booking(b) {
+  _booking(b) {
     const who = [this.showMember ? b.member_name : null, this.showInstructor ? b.instructor_name : null]
       .filter(Boolean).join(' with ');
     const closed = !['pending', 'confirmed'].includes(b.status);
@@ -50,7 +50,7 @@ class SlotPanel extends LightElement {
       ${this.loading && !this.items ? html`<div aria-busy="true" aria-label="Loading times">
           ${[1, 2, 3].map(() => html`<span class="skeleton skeleton-slot"></span>`)}</div>`
         : this.items && this.items.length ? html`<ul class="slots" aria-label="Times on ${dateLabel(this.date)}">
-          ${this.items.map((item) => (item.kind === 'slot' ? this.#slot(item.slot) : this.#booking(item.booking)))}</ul>`
+          ${this.items.map((item) => (item.kind === 'slot' ? this._slot(item.slot) : this._booking(item.booking)))}</ul>`
           : html`<p class="panel-empty">No times available on this day.</p>`}`;
   }
 }

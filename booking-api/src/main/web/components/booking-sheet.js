@@ -26,120 +26,120 @@ class BookingSheet extends LightElement {
     sendError: { state: true }, zoneNote: { state: true },
   };
 
-  #id = null;
-  #me = null;
-  #reread = null;
-  #scrollDown = false;
+  _id = null;
+  _me = null;
+  _reread = null;
+  _scrollDown = false;
 
   constructor() {
     super();
     this.draft = '';
     this.listen('live:booking', (e) => {
-      if (e.detail.id === this.#id) this.booking = { ...this.booking, ...e.detail };
+      if (e.detail.id === this._id) this.booking = { ...this.booking, ...e.detail };
     });
-    this.listen('live:message', (e) => this.#onMessage(e.detail));
-    this.listen('live:resync', () => { if (this.#id) this.#load(); });
+    this.listen('live:message', (e) => this._onMessage(e.detail));
+    this.listen('live:resync', () => { if (this._id) this._load(); });
   }
 
   open(id, me) {
     const dialog = this.querySelector('dialog.sheet');
-    if (this.#id !== id) {
+    if (this._id !== id) {
       this.booking = null;
       this.messages = null;
       this.draft = '';
     }
-    this.#id = id;
-    this.#me = me;
+    this._id = id;
+    this._me = me;
     this.error = null;
     this.actionError = null;
     this.sendError = null;
     this.declining = false;
     this.zoneNote = null;
     if (!dialog.open) openModal(dialog);
-    this.#load();
+    this._load();
   }
 
   close() {
     this.querySelector('dialog.sheet')?.close();
   }
 
-  #closed() {
-    clearTimeout(this.#reread);
-    this.#id = null;
+  _closed() {
+    clearTimeout(this._reread);
+    this._id = null;
   }
 
-  get #participant() {
+  get _participant() {
     const b = this.booking;
-    return b && (b.member_id === this.#me.id || b.instructor_id === this.#me.id);
+    return b && (b.member_id === this._me.id || b.instructor_id === this._me.id);
   }
 
-  get #manages() {
+  get _manages() {
     const b = this.booking;
-    return b && (this.#me.role === 'owner' || b.instructor_id === this.#me.id);
+    return b && (this._me.role === 'owner' || b.instructor_id === this._me.id);
   }
 
-  async #load() {
-    const id = this.#id;
+  async _load() {
+    const id = this._id;
     const booking = get(`/api/bookings/${id}`).then(({ data }) => {
-      if (this.#id !== id) return;
+      if (this._id !== id) return;
       this.booking = data;
-      this.#describeZone(data);
-    }).catch((e) => { if (this.#id === id) this.error = e.detail; });
-    const thread = this.#loadThread(id);
+      this._describeZone(data);
+    }).catch((e) => { if (this._id === id) this.error = e.detail; });
+    const thread = this._loadThread(id);
     await Promise.all([booking, thread]);
   }
 
-  async #loadThread(id = this.#id) {
+  async _loadThread(id = this._id) {
     try {
       const { messages } = await get(`/api/bookings/${id}/messages`);
-      if (this.#id !== id) return;
+      if (this._id !== id) return;
       this.messages = messages;
       this.threadError = null;
-      this.#scrollDown = true;
+      this._scrollDown = true;
       window.dispatchEvent(new CustomEvent('thread-read', { detail: id }));
     } catch (e) {
-      if (this.#id === id) this.threadError = e.detail;
+      if (this._id === id) this.threadError = e.detail;
     }
   }
 
-  async #describeZone(b) {
+  async _describeZone(b) {
     const theirs = await instructorZone(b.instructor_id);
     if (theirs && theirs !== zone() && this.booking?.id === b.id) {
       this.zoneNote = `${firstName(b.instructor_name)}'s time: ${timeRange(b.start_time, b.end_time, theirs)} (${theirs}).`;
     }
   }
 
-  #onMessage(message) {
-    if (message.booking_id !== this.#id || !this.messages) return;
+  _onMessage(message) {
+    if (message.booking_id !== this._id || !this.messages) return;
     if (!this.messages.some((m) => m.id === message.id)) {
       this.messages = [...this.messages, message];
-      this.#scrollDown = true;
+      this._scrollDown = true;
     }
     // read while open: reading the thread again marks it read
-    if (message.sender_id !== this.#me.id && this.#participant) {
-      clearTimeout(this.#reread);
-      this.#reread = setTimeout(() => this.#loadThread(), 100); // cancelled when the sheet closes
+    if (message.sender_id !== this._me.id && this._participant) {
+      clearTimeout(this._reread);
+      this._reread = setTimeout(() => this._loadThread(), 100); // cancelled when the sheet closes
     }
   }
 
   updated() {
-    if (this.#scrollDown) {
-      this.#scrollDown = false;
+    if (this._scrollDown) {
+      this._scrollDown = false;
       const scroller = this.querySelector('.sheet-scroll');
       if (scroller) scroller.scrollTop = scroller.scrollHeight;
     }
   }
 
-  async #act(path, body, done) {
+  async _act(path, body, done) {
     if (this.busy) return;
     this.busy = true;
     this.actionError = null;
     // the booking acted on: the sheet may be closed (or show another) before the answers come
-    const id = this.#id;
+    const id = this._id;
     try {
       const answer = await post(`/api/bookings/${id}/${path}`, body);
       const { data } = await get(`/api/bookings/${id}`);
-      if (this.#id === id) this.booking = data;
+      if (this._id === id) this.booking = data;
       window.dispatchEvent(new CustomEvent('booking-changed', { detail: data }));
       done?.(answer);
     } catch (e) {
@@ -149,47 +149,47 @@ class BookingSheet extends LightElement {
     }
   }
 
-  #confirm() {
-    this.#act('confirm', {}, (answer) => {
+  _confirm() {
+    this._act('confirm', {}, (answer) => {
       const others = answer?.declined?.length ?? 0;
       toast(others ? `Lesson confirmed; ${others} overlapping ${others === 1 ? 'request was' : 'requests were'} declined.` : 'Lesson confirmed.');
     });
   }
 
-  #decline(event) {
+  _decline(event) {
     event.preventDefault();
     const reason = new FormData(event.target).get('reason')?.trim();
-    this.#act('decline', reason ? { reason } : {}, () => {
+    this._act('decline', reason ? { reason } : {}, () => {
       this.declining = false;
       toast('Request declined.');
     });
   }
 
-  #askCancel() {
+  _askCancel() {
     this.actionError = null;
     openModal(this.querySelector('dialog.cancel'));
   }
 
-  async #cancel(event) {
+  async _cancel(event) {
     event.preventDefault();
     const reason = new FormData(event.target).get('reason')?.trim();
     this.querySelector('dialog.cancel').close();
-    await this.#act('cancel', reason ? { reason } : {}, () => toast('Lesson cancelled.'));
+    await this._act('cancel', reason ? { reason } : {}, () => toast('Lesson cancelled.'));
   }
 
-  async #send(event) {
+  async _send(event) {
     event?.preventDefault();
     const content = this.draft.trim();
     if (!content || this.busy) return;
     this.busy = true;
     this.sendError = null;
-    const id = this.#id;
+    const id = this._id;
     try {
       const { data } = await post(`/api/bookings/${id}/messages`, { content });
       this.draft = '';
-      if (this.#id === id && !this.messages.some((m) => m.id === data.id)) {
+      if (this._id === id && !this.messages.some((m) => m.id === data.id)) {
         this.messages = [...this.messages, data];
-        this.#scrollDown = true;
+        this._scrollDown = true;
       }
     } catch (e) {
       this.sendError = e.detail;
@@ -198,30 +198,30 @@ class BookingSheet extends LightElement {
     }
   }
 
-  #actions() {
+  _actions() {
     const b = this.booking;
-    const me = this.#me;
+    const me = this._me;
     const buttons = [];
-    if (this.#manages && b.status === 'pending') {
-      buttons.push(html`<button type="button" class="btn btn-primary" ?disabled=${this.busy} @click=${() => this.#confirm()}>Confirm</button>`);
+    if (this._manages && b.status === 'pending') {
+      buttons.push(html`<button type="button" class="btn btn-primary" ?disabled=${this.busy} @click=${() => this._confirm()}>Confirm</button>`);
       buttons.push(html`<button type="button" class="btn" ?disabled=${this.busy} aria-expanded=${this.declining ? 'true' : 'false'}
         @click=${() => { this.declining = !this.declining; }}>Decline</button>`);
     }
-    if (this.#manages && b.status === 'confirmed' && Date.parse(b.start_time) <= Date.now()) {
-      buttons.push(html`<button type="button" class="btn" ?disabled=${this.busy} @click=${() => this.#act('complete', {}, () => toast('Marked completed.'))}>Mark completed</button>`);
-      buttons.push(html`<button type="button" class="btn" ?disabled=${this.busy} @click=${() => this.#act('no-show', {}, () => toast('Marked as no-show.'))}>No-show</button>`);
+    if (this._manages && b.status === 'confirmed' && Date.parse(b.start_time) <= Date.now()) {
+      buttons.push(html`<button type="button" class="btn" ?disabled=${this.busy} @click=${() => this._act('complete', {}, () => toast('Marked completed.'))}>Mark completed</button>`);
+      buttons.push(html`<button type="button" class="btn" ?disabled=${this.busy} @click=${() => this._act('no-show', {}, () => toast('Marked as no-show.'))}>No-show</button>`);
     }
-    const mayCancel = ['pending', 'confirmed'].includes(b.status) && (this.#manages || b.member_id === me.id);
+    const mayCancel = ['pending', 'confirmed'].includes(b.status) && (this._manages || b.member_id === me.id);
     if (mayCancel) {
-      buttons.push(html`<button type="button" class="btn btn-danger" ?disabled=${this.busy} @click=${() => this.#askCancel()}>
+      buttons.push(html`<button type="button" class="btn btn-danger" ?disabled=${this.busy} @click=${() => this._askCancel()}>
         ${b.status === 'pending' && b.member_id === me.id ? 'Cancel request' : 'Cancel lesson'}</button>`);
     }
     return buttons.length ? html`<div class="sheet-actions">${buttons}</div>` : nothing;
   }
 
-  #details() {
+  _details() {
     const b = this.booking;
-    const me = this.#me;
+    const me = this._me;
     const title = b.member_id === me.id ? `Private lesson with ${b.instructor_name}`
       : b.instructor_id === me.id ? `Private lesson with ${b.member_name}` : `${b.member_name} with ${b.instructor_name}`;
     return html`<div class="details">
@@ -232,8 +232,8 @@ class BookingSheet extends LightElement {
       ${b.notes ? html`<p class="hint">Notes: <span class="notes">${b.notes}</span></p>` : nothing}
       ${b.cancellation_reason ? html`<p class="hint">Reason: ${b.cancellation_reason}</p>` : nothing}
     </div>
-    ${this.#actions()}
-    ${this.declining ? html`<form class="decline-form" @submit=${(e) => this.#decline(e)}>
+    ${this._actions()}
+    ${this.declining ? html`<form class="decline-form" @submit=${(e) => this._decline(e)}>
       <label class="field"><span>Reason for declining (optional)</span>
         <input type="text" name="reason" maxlength="500"></label>
       <div class="dialog-actions"><button type="submit" class="btn btn-primary" ?disabled=${this.busy}>Decline request</button></div>
@@ -241,14 +241,14 @@ class BookingSheet extends LightElement {
     ${this.actionError ? html`<p class="error action-error" role="alert">${this.actionError}</p>` : nothing}`;
   }
 
-  #thread() {
+  _thread() {
     if (this.threadError) return html`<p class="error" role="alert">${this.threadError}</p>`;
     if (!this.messages) return html`<div aria-busy="true" aria-label="Loading messages">
       ${[1, 2].map(() => html`<span class="skeleton skeleton-bubble"></span>`)}</div>`;
     if (!this.messages.length) return html`<p class="panel-empty">No messages yet.</p>`;
     return html`<ol class="thread" aria-label="Messages">
       ${this.messages.map((m) => {
-        const mine = m.sender_id === this.#me.id;
+        const mine = m.sender_id === this._me.id;
         return html`<li class="msg ${mine ? 'mine' : ''}">
           <span class="meta">${mine ? 'You' : firstName(m.sender_name)} (${stamp(m.created_at)})</span>
           <p class="bubble">${m.content}</p>
@@ -257,19 +257,19 @@ class BookingSheet extends LightElement {
     </ol>`;
   }
 
-  #composer() {
+  _composer() {
     if (!this.booking || !this.messages) return nothing;
-    if (!this.#participant) {
+    if (!this._participant) {
       return html`<p class="composer hint">Only ${this.booking.member_name} and ${this.booking.instructor_name} write here; you can read the thread.</p>`;
     }
     const length = [...this.draft].length;
-    return html`<form class="composer" @submit=${(e) => this.#send(e)}>
+    return html`<form class="composer" @submit=${(e) => this._send(e)}>
       ${this.sendError ? html`<p class="error" role="alert">${this.sendError}</p>` : nothing}
       <div class="row">
         <label class="visually-hidden" for="message-input">Message</label>
         <textarea id="message-input" placeholder="Type a message..." maxlength=${LIMIT} aria-describedby="message-count"
           .value=${this.draft} @input=${(e) => { this.draft = e.target.value; }}
-          @keydown=${(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this.#send(e); }}></textarea>
+          @keydown=${(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this._send(e); }}></textarea>
         <button type="submit" class="btn btn-primary" ?disabled=${this.busy || !this.draft.trim()}>Send</button>
       </div>
       <p id="message-count" class="counter ${length >= LIMIT ? 'over' : ''}">${length} / ${LIMIT} characters</p>
@@ -278,7 +278,7 @@ class BookingSheet extends LightElement {
 
   render() {
     const b = this.booking;
-    return html`<dialog class="sheet" aria-labelledby="sheet-title" @close=${() => this.#closed()} @click=${closeOnBackdrop}>
+    return html`<dialog class="sheet" aria-labelledby="sheet-title" @close=${() => this._closed()} @click=${closeOnBackdrop}>
       <div class="sheet-head">
         <button type="button" class="btn btn-ghost btn-small" @click=${() => this.close()}>← Back</button>
         <h2 id="sheet-title">Private Lesson</h2>
@@ -286,19 +286,19 @@ class BookingSheet extends LightElement {
       </div>
       <div class="sheet-scroll">
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        ${b ? this.#details() : this.error ? nothing : html`<div aria-busy="true" aria-label="Loading lesson">
+        ${b ? this._details() : this.error ? nothing : html`<div aria-busy="true" aria-label="Loading lesson">
           <span class="skeleton skeleton-title"></span>
           <span class="skeleton skeleton-text"></span></div>`}
         <section aria-label="Message thread">
           <h3 class="visually-hidden">Messages</h3>
-          ${this.#thread()}
+          ${this._thread()}
         </section>
       </div>
-      ${this.#composer()}
+      ${this._composer()}
       <dialog class="cancel" aria-labelledby="cancel-title">
-        ${b ? html`<form class="dialog-body" @submit=${(e) => this.#cancel(e)}>
-          <h2 id="cancel-title">${b.status === 'pending' && b.member_id === this.#me?.id ? 'Cancel this request?' : 'Cancel this lesson?'}</h2>
-          <p>${b.member_id === this.#me?.id ? `Your lesson with ${firstName(b.instructor_name)}` : `${b.member_name}'s lesson`}
+        ${b ? html`<form class="dialog-body" @submit=${(e) => this._cancel(e)}>
+          <h2 id="cancel-title">${b.status === 'pending' && b.member_id === this._me?.id ? 'Cancel this request?' : 'Cancel this lesson?'}</h2>
+          <p>${b.member_id === this._me?.id ? `Your lesson with ${firstName(b.instructor_name)}` : `${b.member_name}'s lesson`}
             on ${dayWithYear(b.start_time)} at ${time(b.start_time)} will be cancelled and the time freed.</p>
           <label class="field"><span>Reason (optional)</span><input type="text" name="reason" maxlength="500"></label>
           <div class="dialog-actions">

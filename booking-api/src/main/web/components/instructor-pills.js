@@ -10,7 +10,7 @@ import { initials } from '../time.js';
 class InstructorPills extends LightElement {
   static properties = { instructors: { attribute: false }, selected: {}, withAll: { type: Boolean } };
 
-  #pill(id, name, avatarUrl) {
+  _pill(id, name, avatarUrl) {
     const pressed = this.selected === id;
     return html`<button type="button" class="pill" aria-pressed=${pressed ? 'true' : 'false'} data-instructor=${id}
       @click=${() => this.dispatchEvent(new CustomEvent('select-instructor', { detail: id }))}>
@@ -24,8 +24,8 @@ class InstructorPills extends LightElement {
       return html`<div class="pills" aria-busy="true">${[1, 2, 3].map(() => html`<span class="skeleton skeleton-pill"></span>`)}</div>`;
     }
     return html`<div class="pills" role="group" aria-label="Instructors">
-      ${this.withAll ? this.#pill('all', 'All', null) : nothing}
-      ${this.instructors.map((i) => this.#pill(i.id, i.display_name, i.avatar_url))}
+      ${this.withAll ? this._pill('all', 'All', null) : nothing}
+      ${this.instructors.map((i) => this._pill(i.id, i.display_name, i.avatar_url))}
     </div>`;
   }
 }

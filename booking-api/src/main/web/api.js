@@ -32,7 +32,7 @@ export function cancelPending() {
 // instead of asking /api/me for a 401.
 const SIGNED_IN = 'booking.signed-in';
 // The GET paths the first screen asked for: index.html asks for them again on the next visit,
-// before any module has arrived.
+// before the script has arrived.
 const FIRST_SCREEN = 'booking.first-screen';
 
 export const signedInBefore = () => localStorage.getItem(SIGNED_IN) !== null;

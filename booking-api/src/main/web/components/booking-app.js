@@ -8,6 +8,7 @@ import { setViewerZone } from '../time.js';
 import './sign-in-page.js';
 import './lessons-page.js';
 import './booking-sheet.js';
+import './availability-page.js';
 
 /** The application frame: who is signed in, the top bar, the pages (client routing), the sheet, notices. */
 class BookingApp extends LightElement {
@@ -27,9 +28,9 @@ class BookingApp extends LightElement {
     this.live = new Live();
     this.live.addEventListener('state', (e) => { this.liveState = e.detail; });
     this.listen('popstate', () => { this.path = location.pathname; });
-    this.listen('session-ended', () => this.#signedOut());
+    this.listen('session-ended', () => this._signedOut());
     this.listen('navigate', (e) => this.navigate(e.detail));
-    this.listen('toast', (e) => this.#toast(e.detail));
+    this.listen('toast', (e) => this._toast(e.detail));
     this.listen('open-booking', (e) => this.querySelector('booking-sheet').open(e.detail, this.me));
   }
 
@@ -40,23 +41,23 @@ class BookingApp extends LightElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.#whoAmI();
+    this._whoAmI();
   }
 
-  async #whoAmI() {
+  async _whoAmI() {
     if (!signedInBefore()) {
       this.me = null;
       return;
     }
     try {
       instructors().catch(() => {}); // in parallel: every page needs them next
-      this.#signedIn(await get('/api/me'));
+      this._signedIn(await get('/api/me'));
     } catch {
-      this.#signedOut();
+      this._signedOut();
     }
   }
 
-  #signedIn(me) {
+  _signedIn(me) {
     setViewerZone(me.time_zone);
     rememberSignedIn(true);
     this.me = me;
@@ -64,7 +65,7 @@ class BookingApp extends LightElement {
     if (location.pathname === '/sign-in') this.navigate('/', true);
   }
 
-  #signedOut() {
+  _signedOut() {
     rememberSignedIn(false);
     forgetInstructors();
     this.live.stop();
@@ -72,9 +73,9 @@ class BookingApp extends LightElement {
     this.querySelector('booking-sheet')?.close();
   }
 
-  async #signOut() {
+  async _signOut() {
     // the pages go first, so nothing of theirs asks the API after the session ends
-    this.#signedOut();
+    this._signedOut();
     this.navigate('/sign-in');
     cancelPending();
     try {
@@ -92,13 +93,13 @@ class BookingApp extends LightElement {
     this.path = path;
   }
 
-  #toast(text) {
+  _toast(text) {
     const id = Math.random();
     this.toasts = [...this.toasts, { id, text }];
     setTimeout(() => { this.toasts = this.toasts.filter((t) => t.id !== id); }, 6000);
   }
 
-  #link(path, label) {
+  _link(path, label) {
     return html`<a href=${path} aria-current=${this.path === path ? 'page' : 'false'}
       @click=${(e) => { e.preventDefault(); this.navigate(path); }}>${label}</a>`;
   }
@@ -109,25 +110,23 @@ class BookingApp extends LightElement {
     }
     if (this.me === null) {
       if (this.path !== '/sign-in') this.navigate('/sign-in', true);
-      return html`<sign-in-page @signed-in=${(e) => this.#signedIn(e.detail)}></sign-in-page>
+      return html`<sign-in-page @signed-in=${(e) => this._signedIn(e.detail)}></sign-in-page>
         <booking-sheet></booking-sheet>`;
     }
     const me = this.me;
     const staff = isStaff(me);
     const editing = staff && this.path === '/availability';
-    // staff only: loaded on first use (the element upgrades when it arrives)
-    if (editing) import('./availability-page.js');
     const page = editing
       ? html`<availability-page .me=${me}></availability-page>`
       : html`<lessons-page .me=${me}></lessons-page>`;
     return html`
       <header class="topbar">
         <a class="brand" href="/" @click=${(e) => { e.preventDefault(); this.navigate('/'); }}>Studio lessons</a>
-        ${staff ? html`<nav aria-label="Pages">${this.#link('/', 'Calendar')}${this.#link('/availability', 'Availability')}</nav>` : nothing}
+        ${staff ? html`<nav aria-label="Pages">${this._link('/', 'Calendar')}${this._link('/availability', 'Availability')}</nav>` : nothing}
         <div class="who">
           <span class="live" data-state=${this.liveState} title="Live updates">${this.liveState === 'open' ? 'Live' : 'Reconnecting…'}</span>
           <span><strong class="user-name">${me.display_name}</strong> <span class="role">${ROLE_LABELS[me.role] ?? me.role}</span></span>
-          <button class="btn btn-small" @click=${() => this.#signOut()}>Sign out</button>
+          <button class="btn btn-small" @click=${() => this._signOut()}>Sign out</button>
         </div>
       </header>
       <main id="main">${page}</main>

@@ -15,7 +15,7 @@ class LessonList extends LightElement {
     allPast: { state: true },
   };
 
-  #item(b) {
+  _item(b) {
     const who = !this.staffView ? `with ${b.instructor_name}`
       : this.showInstructor ? `${b.member_name} with ${b.instructor_name}` : b.member_name;
     return html`<li><button type="button" class="lesson ${b.unread ? 'glow' : ''}" data-booking=${b.id}
@@ -26,9 +26,9 @@ class LessonList extends LightElement {
     </button></li>`;
   }
 
-  #group(title, list) {
+  _group(title, list) {
     if (!list.length) return nothing;
-    return html`<h3>${title}</h3><ul class="lesson-list" aria-label=${title}>${list.map((b) => this.#item(b))}</ul>`;
+    return html`<h3>${title}</h3><ul class="lesson-list" aria-label=${title}>${list.map((b) => this._item(b))}</ul>`;
   }
 
   render() {
@@ -45,9 +45,9 @@ class LessonList extends LightElement {
     const shownPast = this.allPast ? past : past.slice(0, PAST_SHOWN);
     return html`${heading}
       ${this.bookings.length === 0 ? html`<p class="panel-empty">No lessons yet. Pick an instructor and a day above to request one.</p>` : nothing}
-      ${this.#group(this.staffView ? 'Requests to answer' : 'Waiting for confirmation', pending)}
-      ${this.#group('Upcoming', upcoming)}
-      ${this.#group('Past and closed', shownPast)}
+      ${this._group(this.staffView ? 'Requests to answer' : 'Waiting for confirmation', pending)}
+      ${this._group('Upcoming', upcoming)}
+      ${this._group('Past and closed', shownPast)}
       ${past.length > shownPast.length ? html`<button type="button" class="btn btn-small" @click=${() => { this.allPast = true; }}>
         Show all ${past.length} past lessons</button>` : nothing}`;
   }

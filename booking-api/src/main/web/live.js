@@ -6,16 +6,16 @@
 const KINDS = ['booking', 'availability', 'message', 'unread'];
 
 export class Live extends EventTarget {
-  #source = null;
-  #retry = null;
-  #delay = 1000;
+  _source = null;
+  _retry = null;
+  _delay = 1000;
   state = 'closed';
 
   start() {
     this.stop();
     const source = new EventSource('/api/stream');
-    this.#source = source;
-    this.#set('connecting');
+    this._source = source;
+    this._set('connecting');
     for (const kind of KINDS) {
       source.addEventListener(kind, (event) => {
         let data = null;
@@ -25,30 +25,30 @@ export class Live extends EventTarget {
     }
     source.addEventListener('resync', () => window.dispatchEvent(new CustomEvent('live:resync')));
     source.onopen = () => {
-      this.#delay = 1000;
-      this.#set('open');
+      this._delay = 1000;
+      this._set('open');
       window.dispatchEvent(new CustomEvent('live:resync'));
     };
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {
         // the server refused (signed out, restarting): try again later, a little slower each time
-        this.#set('closed');
-        this.#retry = setTimeout(() => this.start(), this.#delay);
-        this.#delay = Math.min(this.#delay * 2, 30000);
+        this._set('closed');
+        this._retry = setTimeout(() => this.start(), this._delay);
+        this._delay = Math.min(this._delay * 2, 30000);
       } else {
-        this.#set('connecting');
+        this._set('connecting');
       }
     };
   }
 
   stop() {
-    clearTimeout(this.#retry);
-    if (this.#source) this.#source.close();
-    this.#source = null;
-    this.#set('closed');
+    clearTimeout(this._retry);
+    if (this._source) this._source.close();
+    this._source = null;
+    this._set('closed');
   }
 
-  #set(state) {
+  _set(state) {
     if (this.state === state) return;
     this.state = state;
     this.dispatchEvent(new CustomEvent('state', { detail: state }));

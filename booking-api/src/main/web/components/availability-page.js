@@ -23,32 +23,32 @@ class AvailabilityPage extends LightElement {
     super();
     this.length = '60';
     this.kind = 'day';
-    this.listen('live:availability', (e) => { if (e.detail.instructor_id === this.selected) this.#load(); });
-    this.listen('live:resync', () => this.#load());
+    this.listen('live:availability', (e) => { if (e.detail.instructor_id === this.selected) this._load(); });
+    this.listen('live:resync', () => this._load());
   }
 
   connectedCallback() {
     super.connectedCallback();
     document.title = 'Availability · Private Lessons';
-    this.#start();
+    this._start();
   }
 
-  async #start() {
+  async _start() {
     try {
       const { instructors } = await loadInstructors();
       this.instructors = this.me.role === 'owner' ? instructors : instructors.filter((i) => i.id === this.me.id);
       this.selected = this.instructors.some((i) => i.id === this.me.id) ? this.me.id : this.instructors[0]?.id;
-      await this.#load();
+      await this._load();
     } catch (e) {
       this.error = e.detail;
     }
   }
 
-  get #instructor() {
+  get _instructor() {
     return this.instructors?.find((i) => i.id === this.selected);
   }
 
-  async #load() {
+  async _load() {
     if (!this.selected) return;
     const id = this.selected;
     try {
@@ -62,15 +62,15 @@ class AvailabilityPage extends LightElement {
     }
   }
 
-  #select(id) {
+  _select(id) {
     this.selected = id;
     this.availability = null;
     this.outcome = null;
-    this.#load();
+    this._load();
   }
 
   /** Describes the declined requests and conflicting lessons a change answered with. */
-  async #report(action, answer) {
+  async _report(action, answer) {
     const ids = [...(answer.declined ?? []), ...(answer.conflicts ?? [])];
     const bookings = new Map();
     await Promise.all(ids.map(async (id) => {
@@ -87,7 +87,7 @@ class AvailabilityPage extends LightElement {
     };
   }
 
-  async #addWindow(event) {
+  async _addWindow(event) {
     event.preventDefault();
     const form = new FormData(event.target);
     const minutes = this.length === 'other' ? Number(form.get('other_length')) : Number(this.length);
@@ -102,7 +102,7 @@ class AvailabilityPage extends LightElement {
     try {
       await post('/api/availability', body);
       this.outcome = { action: `Added ${WEEKDAYS[body.day_of_week]} ${body.start_time}–${body.end_time}.`, declined: [], conflicts: [] };
-      await this.#load();
+      await this._load();
     } catch (e) {
       this.windowError = e.detail;
     } finally {
@@ -110,12 +110,12 @@ class AvailabilityPage extends LightElement {
     }
   }
 
-  async #removeWindow(w) {
+  async _removeWindow(w) {
     this.busy = true;
     try {
       const answer = await del(`/api/availability/${w.id}`);
-      await this.#report(`Removed ${WEEKDAYS[w.day_of_week]} ${w.start_time}–${w.end_time}.`, answer);
-      await this.#load();
+      await this._report(`Removed ${WEEKDAYS[w.day_of_week]} ${w.start_time}–${w.end_time}.`, answer);
+      await this._load();
     } catch (e) {
       this.windowError = e.detail;
     } finally {
@@ -123,7 +123,7 @@ class AvailabilityPage extends LightElement {
     }
   }
 
-  async #addOverride(event) {
+  async _addOverride(event) {
     event.preventDefault();
     const form = new FormData(event.target);
     const body = { instructor_id: this.selected, override_date: form.get('override_date'), is_available: this.kind === 'extra' };
@@ -138,8 +138,8 @@ class AvailabilityPage extends LightElement {
     try {
       const answer = await post('/api/availability/overrides', body);
       const what = { day: 'Blocked', hours: 'Blocked hours on', extra: 'Added extra hours on' }[this.kind];
-      await this.#report(`${what} ${dateLabel(body.override_date)}.`, answer);
-      await this.#load();
+      await this._report(`${what} ${dateLabel(body.override_date)}.`, answer);
+      await this._load();
     } catch (e) {
       this.overrideError = e.detail;
     } finally {
@@ -147,12 +147,12 @@ class AvailabilityPage extends LightElement {
     }
   }
 
-  async #removeOverride(o) {
+  async _removeOverride(o) {
     this.busy = true;
     try {
       const answer = await del(`/api/availability/overrides/${o.id}`);
-      await this.#report(`Removed the change on ${dateLabel(o.override_date)}.`, answer);
-      await this.#load();
+      await this._report(`Removed the change on ${dateLabel(o.override_date)}.`, answer);
+      await this._load();
     } catch (e) {
       this.overrideError = e.detail;
     } finally {
@@ -160,27 +160,27 @@ class AvailabilityPage extends LightElement {
     }
   }
 
-  #bookingLine({ id, booking }) {
+  _bookingLine({ id, booking }) {
     if (!booking) return html`<li>Booking ${id}</li>`;
     return html`<li>${booking.member_name}, ${dayWithYear(booking.start_time)} at ${time(booking.start_time)}
       <button type="button" class="btn btn-small" @click=${() => openBooking(id)}
         aria-label="Open ${booking.member_name}'s lesson on ${dayWithYear(booking.start_time)}">Open</button></li>`;
   }
 
-  #outcome() {
+  _outcome() {
     const o = this.outcome;
     if (!o) return nothing;
     return html`<div class="outcome notice" role="status">
       <p>${o.action}</p>
       ${o.declined.length ? html`<p><strong>${o.declined.length} pending ${o.declined.length === 1 ? 'request was' : 'requests were'} declined:</strong></p>
-        <ul class="declined">${o.declined.map((d) => this.#bookingLine(d))}</ul>` : nothing}
+        <ul class="declined">${o.declined.map((d) => this._bookingLine(d))}</ul>` : nothing}
       ${o.conflicts.length ? html`<p><strong>${o.conflicts.length} confirmed ${o.conflicts.length === 1 ? 'lesson conflicts' : 'lessons conflict'}</strong>
         (still booked: talk to the member, or cancel it):</p>
-        <ul class="conflicts">${o.conflicts.map((d) => this.#bookingLine(d))}</ul>` : nothing}
+        <ul class="conflicts">${o.conflicts.map((d) => this._bookingLine(d))}</ul>` : nothing}
     </div>`;
   }
 
-  #weekly() {
+  _weekly() {
     const weekly = [...this.availability.weekly].sort((a, b) => a.day_of_week - b.day_of_week || a.start_time.localeCompare(b.start_time));
     return html`<section class="card" aria-labelledby="weekly-title">
       <h2 id="weekly-title">Weekly hours</h2>
@@ -190,9 +190,9 @@ class AvailabilityPage extends LightElement {
           <td>${WEEKDAYS[w.day_of_week]}</td><td>${w.start_time}–${w.end_time}</td><td>${w.slot_duration_minutes} min</td>
           <td>${w.effective_from ?? '—'}</td><td>${w.effective_until ?? '—'}</td>
           <td><button type="button" class="btn btn-small btn-danger" ?disabled=${this.busy}
-            aria-label="Remove ${WEEKDAYS[w.day_of_week]} ${w.start_time}–${w.end_time}" @click=${() => this.#removeWindow(w)}>Remove</button></td>
+            aria-label="Remove ${WEEKDAYS[w.day_of_week]} ${w.start_time}–${w.end_time}" @click=${() => this._removeWindow(w)}>Remove</button></td>
         </tr>`)}</tbody></table>` : html`<p class="panel-empty">No weekly hours yet.</p>`}
-      <form class="form-grid" aria-label="Add weekly hours" @submit=${(e) => this.#addWindow(e)}>
+      <form class="form-grid" aria-label="Add weekly hours" @submit=${(e) => this._addWindow(e)}>
         <label class="field"><span>Day</span><select name="day_of_week">${WEEKDAYS.map((d, i) => html`<option value=${i}>${d}</option>`)}</select></label>
         <label class="field"><span>From</span><input type="time" name="start_time" required value="14:00"></label>
         <label class="field"><span>To</span><input type="time" name="end_time" required value="18:00"></label>
@@ -209,7 +209,7 @@ class AvailabilityPage extends LightElement {
     </section>`;
   }
 
-  #overrides() {
+  _overrides() {
     const overrides = [...this.availability.overrides].sort((a, b) => a.override_date.localeCompare(b.override_date));
     const describe = (o) => (o.is_available ? `Extra hours ${o.start_time}–${o.end_time} (${o.slot_duration_minutes ?? 60} min)`
       : o.start_time ? `Blocked ${o.start_time}–${o.end_time}` : 'Day off');
@@ -220,9 +220,9 @@ class AvailabilityPage extends LightElement {
         <tbody>${overrides.map((o) => html`<tr>
           <td>${dateLabel(o.override_date)}</td><td>${describe(o)}</td><td>${o.reason ?? ''}</td>
           <td><button type="button" class="btn btn-small btn-danger" ?disabled=${this.busy}
-            aria-label="Remove ${describe(o)} on ${dateLabel(o.override_date)}" @click=${() => this.#removeOverride(o)}>Remove</button></td>
+            aria-label="Remove ${describe(o)} on ${dateLabel(o.override_date)}" @click=${() => this._removeOverride(o)}>Remove</button></td>
         </tr>`)}</tbody></table>` : html`<p class="panel-empty">No days off or extra hours.</p>`}
-      <form class="form-grid" aria-label="Add a day off, blocked or extra hours" @submit=${(e) => this.#addOverride(e)}>
+      <form class="form-grid" aria-label="Add a day off, blocked or extra hours" @submit=${(e) => this._addOverride(e)}>
         <fieldset class="full-row">
           <legend>Change</legend>
           ${[['day', 'Block the whole day'], ['hours', 'Block some hours'], ['extra', 'Add extra hours']].map(([value, label]) => html`
@@ -243,15 +243,15 @@ class AvailabilityPage extends LightElement {
   }
 
   render() {
-    const instructor = this.#instructor;
+    const instructor = this._instructor;
     return html`
       <div class="page-head"><h1>Availability${instructor ? html` <span class="hint">· ${instructor.display_name}</span>` : nothing}</h1></div>
       ${this.me.role === 'owner' ? html`<instructor-pills .instructors=${this.instructors} .selected=${this.selected}
-        @select-instructor=${(e) => this.#select(e.detail)}></instructor-pills>` : nothing}
+        @select-instructor=${(e) => this._select(e.detail)}></instructor-pills>` : nothing}
       ${instructor && instructor.time_zone ? html`<p class="hint">Times are ${firstName(instructor.display_name)}'s local time (${instructor.time_zone}).</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.#outcome()}
-      ${this.availability ? html`<div class="editor">${this.#weekly()}${this.#overrides()}</div>`
+      ${this._outcome()}
+      ${this.availability ? html`<div class="editor">${this._weekly()}${this._overrides()}</div>`
         : this.error ? nothing : html`<div class="editor" aria-busy="true"><span class="skeleton skeleton-editor"></span>
           <span class="skeleton skeleton-editor-short"></span></div>`}`;
   }

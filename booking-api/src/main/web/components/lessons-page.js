@@ -40,62 +40,62 @@ class LessonsPage extends LightElement {
     wide: { state: true },
   };
 
-  #calendars = new Map(); // "instructor|month" → {data, stale}
-  #calendarWanted = null;
-  #slotsWanted = null;
-  #lessonsWanted = null;
-  #statuses = new Map(); // booking id → last status seen (for notices)
-  #refresh = {};
-  #lastRequested = null;
-  #shownKey = null;
-  #focusRequest = false;
-  #timing = 'ready';
+  _calendars = new Map(); // "instructor|month" → {data, stale}
+  _calendarWanted = null;
+  _slotsWanted = null;
+  _lessonsWanted = null;
+  _statuses = new Map(); // booking id → last status seen (for notices)
+  _refresh = {};
+  _lastRequested = null;
+  _shownKey = null;
+  _focusRequest = false;
+  _timing = 'ready';
 
   constructor() {
     super();
     this.wide = WIDE.matches;
     this.bannerStarts = new Map();
     this.dismissed = new Set(JSON.parse(sessionStorage.getItem(DISMISSED) ?? '[]'));
-    this.#onWide = () => { this.wide = WIDE.matches; if (this.wide) this.querySelector('dialog.drawer')?.close(); };
-    this.listen('live:booking', (e) => this.#onBooking(e.detail));
-    this.listen('live:availability', (e) => this.#onAvailability(e.detail));
-    this.listen('live:unread', (e) => this.#onUnread(e.detail));
-    this.listen('live:message', (e) => { if (e.detail.sender_id !== this.me.id) this.#later('unread', () => this.#loadUnread(), 50); });
-    this.listen('live:resync', () => this.#resync());
-    this.listen('thread-read', (e) => this.#onUnread({ booking_id: e.detail, unread: false }));
-    this.listen('booking-changed', (e) => this.#onBooking(e.detail));
+    this._onWide = () => { this.wide = WIDE.matches; if (this.wide) this.querySelector('dialog.drawer')?.close(); };
+    this.listen('live:booking', (e) => this._onBooking(e.detail));
+    this.listen('live:availability', (e) => this._onAvailability(e.detail));
+    this.listen('live:unread', (e) => this._onUnread(e.detail));
+    this.listen('live:message', (e) => { if (e.detail.sender_id !== this.me.id) this._later('unread', () => this._loadUnread(), 50); });
+    this.listen('live:resync', () => this._resync());
+    this.listen('thread-read', (e) => this._onUnread({ booking_id: e.detail, unread: false }));
+    this.listen('booking-changed', (e) => this._onBooking(e.detail));
   }
 
-  #onWide;
+  _onWide;
 
   connectedCallback() {
     super.connectedCallback();
-    WIDE.addEventListener('change', this.#onWide);
+    WIDE.addEventListener('change', this._onWide);
     document.title = 'Private Lessons';
-    this.#start();
+    this._start();
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    WIDE.removeEventListener('change', this.#onWide);
-    for (const timer of Object.values(this.#refresh)) clearTimeout(timer);
+    WIDE.removeEventListener('change', this._onWide);
+    for (const timer of Object.values(this._refresh)) clearTimeout(timer);
   }
 
-  get #staff() {
+  get _staff() {
     return isStaff(this.me);
   }
 
-  get #instructor() {
+  get _instructor() {
     return this.instructors?.find((i) => i.id === this.selected) ?? null;
   }
 
-  async #start() {
+  async _start() {
     this.month = today().slice(0, 7);
-    this.#loadUnread();
+    this._loadUnread();
     try {
       const { instructors } = await loadInstructors();
       // members do not book themselves; staff see every instructor
-      this.instructors = this.#staff ? instructors : instructors.filter((i) => i.id !== this.me.id);
+      this.instructors = this._staff ? instructors : instructors.filter((i) => i.id !== this.me.id);
     } catch (e) {
       this.calendarError = e.detail;
       return;
@@ -104,117 +104,117 @@ class LessonsPage extends LightElement {
     const ids = this.instructors.map((i) => i.id);
     this.selected = (remembered === 'all' && this.me.role === 'owner') || ids.includes(remembered) ? remembered
       : this.me.role === 'owner' ? 'all'
-        : this.#staff && ids.includes(this.me.id) ? this.me.id : ids[0] ?? null;
-    this.#loadLessons();
+        : this._staff && ids.includes(this.me.id) ? this.me.id : ids[0] ?? null;
+    this._loadLessons();
     if (this.selected) {
-      await this.#loadCalendar();
-      this.#prefetch();
+      await this._loadCalendar();
+      this._prefetch();
     }
   }
 
   // ---------------------------------------------------------------- data
 
-  #key(instructor = this.selected, month = this.month) {
+  _key(instructor = this.selected, month = this.month) {
     return `${instructor}|${month}`;
   }
 
-  async #loadCalendar() {
-    const key = this.#key();
-    const cached = this.#calendars.get(key);
+  async _loadCalendar() {
+    const key = this._key();
+    const cached = this._calendars.get(key);
     // another pill or month: what is known shows at once; the same one stays as it is while refreshed
-    if (this.#shownKey !== key) {
-      this.#shownKey = key;
+    if (this._shownKey !== key) {
+      this._shownKey = key;
       this.calendar = cached?.data ?? null;
     }
     this.calendarError = null;
     if (cached && !cached.stale) return;
-    this.#calendarWanted = key;
+    this._calendarWanted = key;
     try {
-      const data = await this.#fetchCalendar(this.selected, this.month);
-      if (this.#calendarWanted === key) {
+      const data = await this._fetchCalendar(this.selected, this.month);
+      if (this._calendarWanted === key) {
         this.calendar = data;
-        this.#rememberStatuses(allBookings(data));
+        this._rememberStatuses(allBookings(data));
       }
     } catch (e) {
-      if (this.#calendarWanted === key) this.calendarError = e.detail;
+      if (this._calendarWanted === key) this.calendarError = e.detail;
     }
   }
 
-  async #fetchCalendar(instructor, month) {
+  async _fetchCalendar(instructor, month) {
     const path = instructor === 'all' ? `/api/calendar/all?month=${month}` : `/api/calendar/${instructor}?month=${month}`;
     const data = await get(path);
-    this.#calendars.set(this.#key(instructor, month), { data, stale: false });
+    this._calendars.set(this._key(instructor, month), { data, stale: false });
     return data;
   }
 
   /** The other pills' calendars of this month, one after the other, so a switch shows at once. */
-  async #prefetch() {
+  async _prefetch() {
     const others = [...(this.me.role === 'owner' ? ['all'] : []), ...this.instructors.map((i) => i.id)]
       .filter((id) => id !== this.selected).slice(0, 12);
     for (const id of others) {
       if (!this.isConnected) return;
-      const entry = this.#calendars.get(this.#key(id));
+      const entry = this._calendars.get(this._key(id));
       if (entry && !entry.stale) continue;
       try {
-        await this.#fetchCalendar(id, this.month);
+        await this._fetchCalendar(id, this.month);
       } catch {
         // a failed prefetch is fetched again when that pill is chosen
       }
     }
   }
 
-  async #loadSlots() {
+  async _loadSlots() {
     const date = this.date;
     if (!date || !this.selected || this.selected === 'all') {
       this.slots = null;
       return;
     }
-    const key = this.#key(this.selected, date);
-    this.#slotsWanted = key;
+    const key = this._key(this.selected, date);
+    this._slotsWanted = key;
     this.slotsLoading = true;
     this.slotsError = null;
     try {
       const { slots } = await get(`/api/slots/${this.selected}${query({ start: date, end: date })}`);
-      if (this.#slotsWanted === key) this.slots = slots;
+      if (this._slotsWanted === key) this.slots = slots;
     } catch (e) {
-      if (this.#slotsWanted === key) this.slotsError = e.detail;
+      if (this._slotsWanted === key) this.slotsError = e.detail;
     } finally {
-      if (this.#slotsWanted === key) this.slotsLoading = false;
+      if (this._slotsWanted === key) this.slotsLoading = false;
     }
   }
 
-  async #loadLessons() {
-    const params = this.#staff
+  async _loadLessons() {
+    const params = this._staff
       ? { instructor_id: this.selected === 'all' ? null : this.selected, start: addDays(today(), -30) }
       : { member_id: this.me.id };
     const path = `/api/bookings${query(params)}`;
-    this.#lessonsWanted = path;
+    this._lessonsWanted = path;
     this.lessonsError = null;
     try {
       const { data } = await get(path);
-      if (this.#lessonsWanted === path) {
+      if (this._lessonsWanted === path) {
         this.lessons = data;
-        this.#rememberStatuses(data);
+        this._rememberStatuses(data);
       }
     } catch (e) {
-      if (this.#lessonsWanted === path) this.lessonsError = e.detail;
+      if (this._lessonsWanted === path) this.lessonsError = e.detail;
     }
-    this.#bannerStart();
+    this._bannerStart();
   }
 
-  async #loadUnread() {
+  async _loadUnread() {
     try {
       const { unread } = await get('/api/bookings/unread');
       this.unread = unread;
-      this.#bannerStart();
+      this._bannerStart();
     } catch {
       this.unread = [];
     }
   }
 
   /** The banner names the lesson's time: found in what is loaded, else asked for once. */
-  async #bannerStart() {
-    const item = this.#bannerItem();
+  async _bannerStart() {
+    const item = this._bannerItem();
     // the lessons (and the calendar) usually hold the lesson: asked for only when they do not
     if (!item || this.bannerStarts.has(item.booking_id) || (this.lessons === undefined && !this.lessonsError)) return;
     const known = this.lessons?.find((b) => b.id === item.booking_id)
@@ -230,82 +230,82 @@ class LessonsPage extends LightElement {
     this.bannerStarts = new Map(this.bannerStarts).set(item.booking_id, start);
   }
 
-  #bannerItem() {
+  _bannerItem() {
     return (this.unread ?? []).find((u) => !this.dismissed.has(`${u.booking_id}|${u.latest_message_at}`)) ?? null;
   }
 
   // ---------------------------------------------------------------- live
 
   /** Runs `task` once after `ms`, however often it is asked for meanwhile. */
-  #later(name, task, ms = 120) {
-    clearTimeout(this.#refresh[name]);
-    this.#refresh[name] = setTimeout(() => { if (this.isConnected) task(); }, ms);
+  _later(name, task, ms = 120) {
+    clearTimeout(this._refresh[name]);
+    this._refresh[name] = setTimeout(() => { if (this.isConnected) task(); }, ms);
   }
 
   /** Shows a locally changed calendar and keeps it as the cached one (still stale: a refetch follows). */
-  #showPatched(calendar) {
+  _showPatched(calendar) {
     this.calendar = calendar;
-    const entry = this.#calendars.get(this.#shownKey);
+    const entry = this._calendars.get(this._shownKey);
     if (entry) entry.data = calendar;
   }
 
-  #markStale(instructorId) {
-    for (const [key, entry] of this.#calendars) {
+  _markStale(instructorId) {
+    for (const [key, entry] of this._calendars) {
       if (instructorId === null || key.startsWith(`${instructorId}|`) || key.startsWith('all|')) entry.stale = true;
     }
   }
 
-  #refetchVisible() {
+  _refetchVisible() {
     if (!this.selected) return;
-    this.#later('calendar', () => this.#loadCalendar());
-    this.#later('slots', () => this.#loadSlots());
+    this._later('calendar', () => this._loadCalendar());
+    this._later('slots', () => this._loadSlots());
   }
 
-  #onBooking(booking) {
-    this.#notify(booking);
-    this.#markStale(booking.instructor_id);
+  _onBooking(booking) {
+    this._notify(booking);
+    this._markStale(booking.instructor_id);
     // show the change at once; the refetch brings the slot counts
     if (this.calendar && (this.selected === 'all' || this.selected === booking.instructor_id)) {
-      this.#showPatched(patchCalendar(this.calendar, booking));
+      this._showPatched(patchCalendar(this.calendar, booking));
     }
     if (this.lessons) {
       const index = this.lessons.findIndex((b) => b.id === booking.id);
       if (index >= 0) this.lessons = this.lessons.map((b) => (b.id === booking.id ? { ...b, ...booking } : b));
     }
-    if (this.selected === 'all' || this.selected === booking.instructor_id) this.#refetchVisible();
-    this.#later('lessons', () => this.#loadLessons());
+    if (this.selected === 'all' || this.selected === booking.instructor_id) this._refetchVisible();
+    this._later('lessons', () => this._loadLessons());
   }
 
-  #onAvailability({ instructor_id: instructorId }) {
-    this.#markStale(instructorId);
-    if (this.selected === 'all' || this.selected === instructorId) this.#refetchVisible();
+  _onAvailability({ instructor_id: instructorId }) {
+    this._markStale(instructorId);
+    if (this.selected === 'all' || this.selected === instructorId) this._refetchVisible();
   }
 
-  #onUnread({ booking_id: id, unread }) {
-    for (const entry of this.#calendars.values()) entry.data = patchUnread(entry.data, id, unread);
-    if (this.calendar) this.calendar = this.#calendars.get(this.#shownKey)?.data ?? patchUnread(this.calendar, id, unread);
+  _onUnread({ booking_id: id, unread }) {
+    for (const entry of this._calendars.values()) entry.data = patchUnread(entry.data, id, unread);
+    if (this.calendar) this.calendar = this._calendars.get(this._shownKey)?.data ?? patchUnread(this.calendar, id, unread);
     if (this.lessons?.some((b) => b.id === id)) {
       this.lessons = this.lessons.map((b) => (b.id === id ? { ...b, unread } : b));
     }
     if (!unread && this.unread) this.unread = this.unread.filter((u) => u.booking_id !== id);
-    this.#later('unread', () => this.#loadUnread(), 50);
+    this._later('unread', () => this._loadUnread(), 50);
   }
 
-  #resync() {
-    this.#markStale(null);
-    this.#refetchVisible();
-    this.#later('lessons', () => this.#loadLessons());
-    this.#later('unread', () => this.#loadUnread(), 50);
+  _resync() {
+    this._markStale(null);
+    this._refetchVisible();
+    this._later('lessons', () => this._loadLessons());
+    this._later('unread', () => this._loadUnread(), 50);
   }
 
-  #rememberStatuses(bookings) {
-    for (const b of bookings) this.#statuses.set(b.id, b.status);
+  _rememberStatuses(bookings) {
+    for (const b of bookings) this._statuses.set(b.id, b.status);
   }
 
   /** A notice for what someone else did to the viewer's lessons. */
-  #notify(b) {
-    const before = this.#statuses.get(b.id);
-    this.#statuses.set(b.id, b.status);
+  _notify(b) {
+    const before = this._statuses.get(b.id);
+    this._statuses.set(b.id, b.status);
     if (before === b.status) return;
     const when = `${day(b.start_time)} at ${time(b.start_time)}`;
     const teacher = firstName(b.instructor_name);
@@ -325,78 +325,78 @@ class LessonsPage extends LightElement {
 
   // ---------------------------------------------------------------- interactions
 
-  #selectInstructor(id) {
+  _selectInstructor(id) {
     if (id === this.selected) return;
     performance.mark('instructor-switch');
-    this.#timing = 'switch';
+    this._timing = 'switch';
     this.selected = id;
     sessionStorage.setItem(REMEMBERED, id);
     this.slots = null;
-    this.#loadCalendar();
-    this.#loadSlots();
-    this.#loadLessons();
+    this._loadCalendar();
+    this._loadSlots();
+    this._loadLessons();
   }
 
-  #changeMonth(month) {
+  _changeMonth(month) {
     this.month = month;
-    this.#loadCalendar();
+    this._loadCalendar();
   }
 
-  #selectDate(date) {
+  _selectDate(date) {
     this.date = date;
-    if (!date.startsWith(this.month)) this.#changeMonth(date.slice(0, 7));
+    if (!date.startsWith(this.month)) this._changeMonth(date.slice(0, 7));
     this.slots = null;
-    this.#loadSlots();
+    this._loadSlots();
     if (!this.wide) {
       this.updateComplete.then(() => openModal(this.querySelector('dialog.drawer'),
         () => this.querySelector(`month-calendar button[data-date="${this.date}"]`)));
     }
   }
 
-  #requestSlot(slot) {
+  _requestSlot(slot) {
     // after a request the slot's button becomes the request's: focus goes there
-    this.querySelector('request-dialog').open(this.#instructor, slot, this.#zoneNote(),
-      () => this.querySelector(`slot-panel button[data-booking="${this.#lastRequested}"]`)
+    this.querySelector('request-dialog').open(this._instructor, slot, this._zoneNote(),
+      () => this.querySelector(`slot-panel button[data-booking="${this._lastRequested}"]`)
         ?? this.querySelector(`month-calendar button[data-date="${this.date}"]`));
   }
 
-  #requested({ booking_id: id, slot }) {
-    this.#lastRequested = id;
-    this.#focusRequest = true;
-    const i = this.#instructor;
+  _requested({ booking_id: id, slot }) {
+    this._lastRequested = id;
+    this._focusRequest = true;
+    const i = this._instructor;
     toast(`Request sent to ${firstName(i.display_name)}: pending until confirmed.`);
     // the new pending request, shown before the refetch answers
     const booking = {
       id, status: 'pending', start_time: slot.slot_start, end_time: slot.slot_end, instructor_id: i.id,
       instructor_name: i.display_name, member_id: this.me.id, member_name: this.me.display_name, unread: false,
     };
-    this.#statuses.set(id, 'pending');
-    if (this.calendar) this.#showPatched(patchCalendar(this.calendar, booking));
-    this.#markStale(i.id);
-    this.#refetchVisible();
-    this.#loadLessons();
+    this._statuses.set(id, 'pending');
+    if (this.calendar) this._showPatched(patchCalendar(this.calendar, booking));
+    this._markStale(i.id);
+    this._refetchVisible();
+    this._loadLessons();
   }
 
-  #dismiss(item) {
+  _dismiss(item) {
     this.dismissed = new Set(this.dismissed).add(`${item.booking_id}|${item.latest_message_at}`);
     sessionStorage.setItem(DISMISSED, JSON.stringify([...this.dismissed]));
   }
 
-  #zoneNote() {
+  _zoneNote() {
     const instructorZone = this.calendar?.time_zone;
     if (!instructorZone || instructorZone === zone()) return null;
-    const who = this.selected === 'all' ? 'the studio' : firstName(this.#instructor?.display_name);
+    const who = this.selected === 'all' ? 'the studio' : firstName(this._instructor?.display_name);
     return `Times in your zone (${zone()}); days are ${who}'s (${instructorZone}).`;
   }
 
   // ---------------------------------------------------------------- rendering
 
   /** Keyboard users land on the request they just made (its button replaces the slot's). */
-  #focusNewRequest() {
-    if (!this.#focusRequest || document.querySelector('dialog.request[open]')) return;
-    const button = this.querySelector(`slot-panel button[data-booking="${this.#lastRequested}"]`);
+  _focusNewRequest() {
+    if (!this._focusRequest || document.querySelector('dialog.request[open]')) return;
+    const button = this.querySelector(`slot-panel button[data-booking="${this._lastRequested}"]`);
     if (!button) return;
-    this.#focusRequest = false;
+    this._focusRequest = false;
     if (!button.contains(document.activeElement)) button.focus();
   }
 
@@ -405,21 +405,21 @@ class LessonsPage extends LightElement {
    * switch. The first screen's requests are remembered then (index.html asks for them early).
    */
   updated() {
-    if (this.#focusRequest) this.querySelector('slot-panel')?.updateComplete.then(() => this.#focusNewRequest());
-    if (!this.#timing || !this.calendar || this.calendar.instructor?.id !== this.selected && this.selected !== 'all') return;
-    if (this.#timing === 'ready') {
+    if (this._focusRequest) this.querySelector('slot-panel')?.updateComplete.then(() => this._focusNewRequest());
+    if (!this._timing || !this.calendar || this.calendar.instructor?.id !== this.selected && this.selected !== 'all') return;
+    if (this._timing === 'ready') {
       performance.mark('calendar-ready');
       firstScreenShown();
     } else {
       performance.measure('instructor-switch', 'instructor-switch');
     }
-    this.#timing = null;
+    this._timing = null;
   }
 
-  #marks() {
+  _marks() {
     const marks = new Map();
     if (!this.calendar) return marks;
-    const staff = this.#staff;
+    const staff = this._staff;
     for (const d of this.calendar.days) {
       const visible = d.bookings;
       const mine = visible.filter((b) => (staff ? b.status === 'confirmed' : ACTIVE.includes(b.status) && b.member_id === this.me.id));
@@ -435,7 +435,7 @@ class LessonsPage extends LightElement {
     return marks;
   }
 
-  #items() {
+  _items() {
     if (!this.date || !this.calendar) return null;
     const dayEntry = this.calendar.days.find((d) => d.date === this.date);
     const bookings = dayEntry ? dayEntry.bookings : [];
@@ -446,39 +446,39 @@ class LessonsPage extends LightElement {
     const items = bookings.map((booking) => ({ kind: 'booking', booking }));
     for (const slot of this.slots) {
       const taken = bookings.some((b) => ACTIVE.includes(b.status) && sameTime(b, slot)
-        && (this.#staff || b.member_id === this.me.id));
+        && (this._staff || b.member_id === this.me.id));
       if (!taken) items.push({ kind: 'slot', slot });
     }
     return items.sort(byStart);
   }
 
-  #panel(headingId) {
-    const staff = this.#staff;
-    return html`<slot-panel .date=${this.date} .items=${this.#items()} ?loading=${this.slotsLoading || !this.calendar}
+  _panel(headingId) {
+    const staff = this._staff;
+    return html`<slot-panel .date=${this.date} .items=${this._items()} ?loading=${this.slotsLoading || !this.calendar}
       .error=${this.slotsError} ?canBook=${!staff && this.me.role !== 'guest'} ?showMember=${staff}
-      ?showInstructor=${this.selected === 'all'} .zoneNote=${this.#zoneNote()} .headingId=${headingId}
-      @request-slot=${(e) => this.#requestSlot(e.detail)}></slot-panel>
+      ?showInstructor=${this.selected === 'all'} .zoneNote=${this._zoneNote()} .headingId=${headingId}
+      @request-slot=${(e) => this._requestSlot(e.detail)}></slot-panel>
       ${this.me.role === 'guest' && this.date ? html`<p class="hint">Guests can look at the calendar; booking needs a membership.</p>` : nothing}`;
   }
 
   render() {
-    const staff = this.#staff;
-    const item = this.#bannerItem();
+    const staff = this._staff;
+    const item = this._bannerItem();
     const unreadCount = (this.unread ?? []).filter((u) => !this.dismissed.has(`${u.booking_id}|${u.latest_message_at}`)).length;
     const todayDate = this.calendar ? today(this.calendar.time_zone) : today();
     return html`
       <div class="page-head"><h1>Private Lessons</h1></div>
       ${item ? html`<unread-banner .item=${{ ...item, start: this.bannerStarts.get(item.booking_id) }} .more=${unreadCount - 1}
-        @dismiss=${() => this.#dismiss(item)}></unread-banner>` : nothing}
+        @dismiss=${() => this._dismiss(item)}></unread-banner>` : nothing}
       <instructor-pills .instructors=${this.instructors} .selected=${this.selected} ?withAll=${this.me.role === 'owner'}
-        @select-instructor=${(e) => this.#selectInstructor(e.detail)}></instructor-pills>
+        @select-instructor=${(e) => this._selectInstructor(e.detail)}></instructor-pills>
       ${this.instructors && this.instructors.length === 0 ? html`<p class="notice">No instructors teach yet.</p>` : nothing}
       <div class="board">
         <section class="calendar card" aria-label="Calendar">
           ${this.calendarError ? html`<p class="error" role="alert">${this.calendarError}</p>` : nothing}
-          ${this.month ? html`<month-calendar .month=${this.month} .days=${this.calendar?.days ?? null} .marks=${this.#marks()}
+          ${this.month ? html`<month-calendar .month=${this.month} .days=${this.calendar?.days ?? null} .marks=${this._marks()}
             .selected=${this.date} .today=${todayDate}
-            @select-date=${(e) => this.#selectDate(e.detail)} @change-month=${(e) => this.#changeMonth(e.detail)}></month-calendar>` : nothing}
+            @select-date=${(e) => this._selectDate(e.detail)} @change-month=${(e) => this._changeMonth(e.detail)}></month-calendar>` : nothing}
           <div class="legend" aria-hidden="true">
             ${this.selected !== 'all' ? html`<span><i class="mark available-mark"></i>available</span>` : nothing}
             <span><i class="mark yours-mark"></i>${staff ? 'confirmed' : 'booked (yours)'}</span>
@@ -487,22 +487,22 @@ class LessonsPage extends LightElement {
           </div>
         </section>
         ${this.wide ? html`<section class="panel card" aria-labelledby="slots-title" id="day-panel">
-          ${this.#panel('slots-title')}</section>` : nothing}
+          ${this._panel('slots-title')}</section>` : nothing}
       </div>
       <section class="lessons card" aria-labelledby="lessons-title">
         <lesson-list .bookings=${this.lessons ?? null} .error=${this.lessonsError} .me=${this.me} ?staffView=${staff}
           ?showInstructor=${this.selected === 'all'}
-          .heading=${staff ? (this.selected === 'all' ? 'All lessons' : `${firstName(this.#instructor?.display_name ?? '')}'s lessons`) : 'My lessons'}>
+          .heading=${staff ? (this.selected === 'all' ? 'All lessons' : `${firstName(this._instructor?.display_name ?? '')}'s lessons`) : 'My lessons'}>
         </lesson-list>
       </section>
       ${this.wide ? nothing : html`<dialog class="drawer" aria-labelledby="drawer-title" @click=${closeOnBackdrop}>
         <div class="handle" aria-hidden="true"></div>
         <div class="panel">
           <div class="dialog-actions"><button type="button" class="btn btn-small" @click=${(e) => e.target.closest('dialog').close()}>Close</button></div>
-          ${this.#panel('drawer-title')}
+          ${this._panel('drawer-title')}
         </div>
       </dialog>`}
-      <request-dialog @requested=${(e) => this.#requested(e.detail)} @slot-gone=${() => { this.#markStale(this.selected); this.#refetchVisible(); }}></request-dialog>`;
+      <request-dialog @requested=${(e) => this._requested(e.detail)} @slot-gone=${() => { this._markStale(this.selected); this._refetchVisible(); }}></request-dialog>`;
   }
 }
 

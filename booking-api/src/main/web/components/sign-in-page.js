@@ -11,7 +11,7 @@ class SignInPage extends LightElement {
     this.querySelector('input[name=email]').focus();
   }
 
-  async #submit(event) {
+  async _submit(event) {
     event.preventDefault();
     const form = new FormData(event.target);
     this.busy = true;
@@ -33,7 +33,7 @@ class SignInPage extends LightElement {
         <section class="sign-in card" aria-labelledby="sign-in-title">
           <h1 id="sign-in-title">Sign in</h1>
           <p class="hint">Private lessons: book, confirm and talk with your instructor.</p>
-          <form @submit=${(e) => this.#submit(e)}>
+          <form @submit=${(e) => this._submit(e)}>
             <label class="field"><span>Email</span>
               <input name="email" type="email" autocomplete="username" required></label>
             <label class="field"><span>Password</span>

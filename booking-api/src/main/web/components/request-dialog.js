@@ -30,7 +30,7 @@ class RequestDialog extends LightElement {
     this.querySelector('dialog')?.close();
   }
 
-  async #request(event) {
+  async _request(event) {
     event.preventDefault();
     if (this.busy) return;
     this.busy = true;
@@ -60,7 +60,7 @@ class RequestDialog extends LightElement {
     const i = this.instructor;
     const s = this.slot;
     return html`<dialog class="request" aria-labelledby="request-title" @click=${closeOnBackdrop}>
-      ${i && s ? html`<form class="dialog-body" @submit=${(e) => this.#request(e)}>
+      ${i && s ? html`<form class="dialog-body" @submit=${(e) => this._request(e)}>
         <h2 id="request-title">Request a lesson</h2>
         <p class="question">Request lesson with ${firstName(i.display_name)} on ${day(s.slot_start)} at ${time(s.slot_start)}?</p>
         ${this.zoneNote ? html`<p class="hint">${this.zoneNote}</p>` : nothing}
