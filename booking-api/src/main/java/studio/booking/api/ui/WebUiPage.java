@@ -52,8 +52,8 @@ class WebUiPage {
 
     /**
      * Scripts from this server only, plus the page's own inline one (the early asks) by its hash: an
-     * injected script runs nowhere. Styles from the stylesheet only;
-     * images from anywhere on https (avatars).
+     * injected script runs nowhere. Styles from the stylesheet only; images from anywhere on https
+     * (avatars).
      */
     private static String contentSecurityPolicy(String page) {
         StringBuilder scripts = new StringBuilder("'self'");
