@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -130,7 +131,7 @@ public class BookingBenchmark {
         long end = warmupEnd + MEASURE.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         CpuMeter cpu = new CpuMeter(APP_PID);
-        java.util.concurrent.ScheduledExecutorService meter = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService meter = Executors.newSingleThreadScheduledExecutor();
         meter.schedule(cpu::start, WARMUP.toMillis(), TimeUnit.MILLISECONDS);
         meter.schedule(cpu::stop, WARMUP.toMillis() + MEASURE.toMillis(), TimeUnit.MILLISECONDS);
         for (Client member : members) {
@@ -460,6 +461,8 @@ public class BookingBenchmark {
      * moves with what the shared host does, so two versions can be compared run by run.
      */
     static final class CpuMeter {
+        private static final int TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
         private final long appPid;
         private long[] first;
         private long[] last;
@@ -487,8 +490,6 @@ public class BookingBenchmark {
             }
             return r;
         }
-
-        private static final int TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
         private long[] sample() {
             long postgres = 0;
