@@ -108,7 +108,8 @@ public class AvailabilityController {
     }
 
     @DeleteMapping("/api/availability/{id}")
-    @Operation(summary = "Remove a weekly window; declines the pending requests it orphans (A3)")
+    @Operation(summary = "Remove a weekly window; declines the pending requests it orphans (A3)",
+            responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403")})
     public ChangeResponse removeWindow(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         UUID instructorId = messaging.find(new FindWindowOwner(id), UUID.class)
                 .orElseThrow(() -> RuleViolation.notFound("Availability window not found"));
@@ -156,7 +157,8 @@ public class AvailabilityController {
     }
 
     @DeleteMapping("/api/availability/overrides/{id}")
-    @Operation(summary = "Remove an override; removing extra hours declines the requests it orphans (A3)")
+    @Operation(summary = "Remove an override; removing extra hours declines the requests it orphans (A3)",
+            responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403")})
     public ChangeResponse removeOverride(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         UUID instructorId = messaging.find(new FindOverrideOwner(id), UUID.class)
                 .orElseThrow(() -> RuleViolation.notFound("Availability override not found"));

@@ -87,14 +87,19 @@ public class BookingController {
     }
 
     @PostMapping("/api/bookings/{id}/confirm")
-    @Operation(summary = "Confirm a pending request; declines the overlapping ones (B2)")
+    @Operation(summary = "Confirm a pending request; declines the overlapping ones (B2)", responses = {
+            @ApiResponse(responseCode = "200"),
+            @ApiResponse(responseCode = "403", description = "Not authorized to confirm this booking"),
+            @ApiResponse(responseCode = "409", description = "the slot is confirmed for another booking, or the booking is not pending")})
     public Confirmed confirm(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         ConfirmationResult result = messaging.send(actor, new ConfirmBooking(id));
         return new Confirmed(true, result == null || result.declined() == null ? List.of() : result.declined());
     }
 
     @PostMapping("/api/bookings/{id}/decline")
-    @Operation(summary = "Decline a pending request (B3)")
+    @Operation(summary = "Decline a pending request (B3)", responses = {@ApiResponse(responseCode = "200"),
+            @ApiResponse(responseCode = "403", description = "Not authorized to decline this booking"),
+            @ApiResponse(responseCode = "409", description = "Booking not found or not pending")})
     public Done decline(@Parameter(hidden = true) Actor actor, @PathVariable UUID id,
                         @RequestBody(required = false) ReasonRequest body) {
         messaging.send(actor, new DeclineBooking(id, reason(body)));
@@ -102,7 +107,10 @@ public class BookingController {
     }
 
     @PostMapping("/api/bookings/{id}/cancel")
-    @Operation(summary = "Cancel a request or a lesson (B4: members not within 24 hours of a confirmed lesson)")
+    @Operation(summary = "Cancel a request or a lesson (B4: members not within 24 hours of a confirmed lesson)",
+            responses = {@ApiResponse(responseCode = "200"),
+                    @ApiResponse(responseCode = "403", description = "inside 24 hours of a confirmed lesson (members), or not theirs"),
+                    @ApiResponse(responseCode = "409", description = "Booking not found or not cancellable")})
     public Done cancel(@Parameter(hidden = true) Actor actor, @PathVariable UUID id,
                        @RequestBody(required = false) ReasonRequest body) {
         messaging.send(actor, new CancelBooking(id, reason(body)));
@@ -110,14 +118,18 @@ public class BookingController {
     }
 
     @PostMapping("/api/bookings/{id}/complete")
-    @Operation(summary = "Mark a started lesson completed (B7)")
+    @Operation(summary = "Mark a started lesson completed (B7)", responses = {@ApiResponse(responseCode = "200"),
+            @ApiResponse(responseCode = "403", description = "not the lesson's instructor or the owner"),
+            @ApiResponse(responseCode = "409", description = "not confirmed, or not started yet")})
     public Done complete(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         messaging.send(actor, new CompleteBooking(id));
         return new Done(true);
     }
 
     @PostMapping("/api/bookings/{id}/no-show")
-    @Operation(summary = "Mark a started lesson a no-show (B7)")
+    @Operation(summary = "Mark a started lesson a no-show (B7)", responses = {@ApiResponse(responseCode = "200"),
+            @ApiResponse(responseCode = "403", description = "not the lesson's instructor or the owner"),
+            @ApiResponse(responseCode = "409", description = "not confirmed, or not started yet")})
     public Done noShow(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         messaging.send(actor, new MarkNoShow(id));
         return new Done(true);

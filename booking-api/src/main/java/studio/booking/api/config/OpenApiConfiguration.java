@@ -44,13 +44,6 @@ public class OpenApiConfiguration {
     OpenAPI bookingOpenApi() {
         return new OpenAPI()
                 .components(new Components()
-                        .addSchemas(PROBLEM, new Schema<>().type("object").description("RFC 9457 problem details")
-                                .addProperty("type", new Schema<>().type("string"))
-                                .addProperty("title", new Schema<>().type("string"))
-                                .addProperty("status", new Schema<>().type("integer"))
-                                .addProperty("detail", new Schema<>().type("string"))
-                                .addProperty("instance", new Schema<>().type("string"))
-                                .addProperty("errors", new Schema<>().type("array").description("400: every bad field, {field, message}")))
                         .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
                                 .description("The session cookie of POST /api/auth/login"))
@@ -76,33 +69,64 @@ public class OpenApiConfiguration {
     }
 
     /**
-     * The answers every protected operation can give besides its own: 401 not signed in; 403 a missing
-     * CSRF token (state-changing requests) or the wrong role (staff-only reads). Sign-in, health and this
-     * document are public.
+     * The answers of API.md's Conventions that every operation can give besides its own, and their
+     * shape. Every operation with parameters or a body: 400 bad input. Every path with an id: 404 not
+     * found or not visible (a malformed id too). Every protected one: 401 not signed in; 403 a missing
+     * CSRF token (state-changing requests) or the wrong role (staff-only reads). Sign-in and sign-out
+     * are public. Every error answer is a problem (RFC 9457), whatever the method returns on success.
      */
     @Bean
-    OpenApiCustomizer securityAnswers() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> {
-            boolean isPublic = path.equals(SecurityConfiguration.LOGIN_PATH) || path.equals(SecurityConfiguration.LOGOUT_PATH)
-                    || !path.startsWith("/api/");
-            if (isPublic) {
-                item.readOperationsMap().values().forEach(operation -> operation.setSecurity(List.of()));
-                return;
-            }
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
-                ApiResponses responses = entry.getValue().getResponses();
-                responses.computeIfAbsent("401", code -> problem("Not signed in"));
-                boolean staffOnly = STAFF_ONLY_READS.stream().anyMatch(path::startsWith);
-                if (entry.getKey() != PathItem.HttpMethod.GET || staffOnly) {
-                    responses.computeIfAbsent("403", code -> problem(
-                            "Not allowed (the wrong role, or a session request without its CSRF token)"));
+    OpenApiCustomizer contractAnswers() {
+        return openApi -> {
+            // springdoc writes the schemas it derives over the bean's components: the problem is added after it
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getPaths().forEach((path, item) -> {
+                boolean isPublic = path.equals(SecurityConfiguration.LOGIN_PATH) || path.equals(SecurityConfiguration.LOGOUT_PATH);
+                for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
+                    Operation operation = entry.getValue();
+                    ApiResponses responses = operation.getResponses();
+                    boolean hasInput = operation.getRequestBody() != null || operation.getParameters() != null
+                            && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()));
+                    if (hasInput) {
+                        responses.computeIfAbsent("400", code -> new ApiResponse()
+                                .description("Bad input: every bad field in errors"));
+                    }
+                    if (path.contains("{")) {
+                        responses.computeIfAbsent("404", code -> new ApiResponse()
+                                .description("Not found, or not visible to the caller (a malformed id too)"));
+                    }
+                    if (isPublic) {
+                        operation.setSecurity(List.of());
+                    } else {
+                        responses.computeIfAbsent("401", code -> new ApiResponse().description("Not signed in"));
+                        boolean staffOnly = STAFF_ONLY_READS.stream().anyMatch(path::startsWith);
+                        if (entry.getKey() != PathItem.HttpMethod.GET || staffOnly) {
+                            responses.computeIfAbsent("403", code -> new ApiResponse().description(
+                                    "Not allowed (the wrong role, or a session request without its CSRF token)"));
+                        }
+                    }
+                    responses.forEach((code, response) -> {
+                        if (code.charAt(0) == '4') {
+                            response.content(problemContent());
+                        }
+                    });
                 }
-            }
-        });
+            });
+        };
     }
 
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    private static Schema<?> problemSchema() {
+        return new Schema<>().type("object").description("RFC 9457 problem details")
+                .addProperty("type", new Schema<>().type("string"))
+                .addProperty("title", new Schema<>().type("string"))
+                .addProperty("status", new Schema<>().type("integer"))
+                .addProperty("detail", new Schema<>().type("string").description("the seed's error text where it has one"))
+                .addProperty("instance", new Schema<>().type("string"))
+                .addProperty("errors", new Schema<>().type("array").description("400: every bad field, {field, message}"));
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 }

@@ -75,8 +75,8 @@ public class SlotsController {
     @GetMapping("/api/slots/{instructorId}")
     @Operation(summary = "Slots still offered, start dates in [start, end] (inclusive, instructor's zone, at most 61 days)")
     public SlotsResponse slots(@PathVariable UUID instructorId,
-                               @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String start,
-                               @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String end,
+                               @Parameter(description = "YYYY-MM-DD", required = true) @RequestParam(required = false) String start,
+                               @Parameter(description = "YYYY-MM-DD", required = true) @RequestParam(required = false) String end,
                                @Parameter(description = "minutes: only slots of exactly this length")
                                @RequestParam(required = false) String duration) {
         Input input = new Input();

@@ -6,6 +6,9 @@ import studio.booking.api.support.Api;
 import studio.booking.api.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** API.md: an OpenAPI document served by the app describes the API (public, no sign-in). */
@@ -64,6 +67,68 @@ class OpenApiTest {
                 .contains("401").doesNotContain("403");
         assertThat(paths.path("/api/auth/login").path("post").path("security").isArray()).isTrue();
         assertThat(paths.path("/api/auth/login").path("post").path("security")).isEmpty();
+    }
+
+    /**
+     * API.md: the document describes the contract, so it must hold together (every reference resolves),
+     * show errors as what they are (problem+json, Conventions) and carry the status codes API.md lists.
+     */
+    @Test
+    void the_openapi_document_is_whole_and_describes_errors_as_problems() {
+        JsonNode document = api.anonymous().get("/v3/api-docs").expect(200).json();
+        JsonNode schemas = document.path("components").path("schemas");
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> {
+            assertThat(ref).startsWith("#/components/schemas/");
+            assertThat(schemas.has(ref.substring("#/components/schemas/".length()))).as(ref).isTrue();
+        });
+
+        JsonNode paths = document.path("paths");
+        assertThat(paths.propertyNames()).isNotEmpty().allSatisfy(path -> assertThat(path).startsWith("/api/"));
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                operation.getValue().path("responses").properties().stream()
+                        .filter(response -> response.getKey().startsWith("4"))
+                        .forEach(response -> assertThat(response.getValue().path("content").toString())
+                                .as("%s %s %s", operation.getKey(), path.getKey(), response.getKey())
+                                .isEqualTo("{\"application/problem+json\":{\"schema\":{\"$ref\":\"#/components/schemas/Problem\"}}}"))));
+
+        // the status codes API.md names, and the Conventions' 400 / 404 where an operation can give them
+        assertThat(codes(paths, "/api/bookings", "post")).contains("201", "200", "400", "403", "404", "409");
+        for (String action : new String[]{"confirm", "decline", "cancel", "complete", "no-show"}) {
+            assertThat(codes(paths, "/api/bookings/{id}/" + action, "post")).as(action).contains("200", "403", "404", "409");
+        }
+        assertThat(codes(paths, "/api/bookings/{id}", "get")).contains("200", "404");
+        assertThat(codes(paths, "/api/bookings", "get")).contains("200", "400");
+        assertThat(codes(paths, "/api/availability", "post")).contains("201", "400", "403", "409");
+        assertThat(codes(paths, "/api/availability/{id}", "delete")).contains("200", "403", "404");
+        assertThat(codes(paths, "/api/availability/overrides/{id}", "delete")).contains("200", "403", "404");
+        assertThat(codes(paths, "/api/members", "post")).contains("201", "400", "403", "409");
+        assertThat(codes(paths, "/api/calendar/all", "get")).contains("200", "400", "403");
+        assertThat(codes(paths, "/api/slots/{instructorId}", "get")).contains("200", "400", "404");
+        JsonNode slotParameters = paths.path("/api/slots/{instructorId}").path("get").path("parameters");
+        for (JsonNode parameter : slotParameters) {
+            if (List.of("start", "end").contains(parameter.path("name").asString())) {
+                assertThat(parameter.path("required").asBoolean()).as(parameter.toString()).isTrue();
+            }
+        }
+    }
+
+    private static List<String> codes(JsonNode paths, String path, String method) {
+        return new ArrayList<>(paths.path(path).path(method).path("responses").propertyNames());
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if (field.getKey().equals("$ref")) {
+                    refs.add(field.getValue().asString());
+                }
+                collectRefs(field.getValue(), refs);
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectRefs(child, refs));
+        }
     }
 
     @Test
