@@ -71,7 +71,7 @@ public class MemberController {
         String displayName = input.text("display_name", body.displayName(), true, MAX_NAME);
         Role role = role(input, body.role(), true);
         String password = input.password("password", body.password(), true);
-        String avatarUrl = input.text("avatar_url", body.avatarUrl(), false, MAX_URL);
+        String avatarUrl = input.webUrl("avatar_url", body.avatarUrl(), false, MAX_URL);
         ZoneId zone = input.zone("time_zone", body.timeZone(), false);
         input.validate();
         var member = administration.register(actor, new MemberAdministration.Registration(email, displayName, role,
@@ -88,7 +88,7 @@ public class MemberController {
                 : input.text("display_name", body.displayName(), true, MAX_NAME);
         Role role = role(input, body.role(), false);
         boolean clearAvatar = body.avatarUrl() != null && body.avatarUrl().isBlank();
-        String avatarUrl = input.text("avatar_url", body.avatarUrl(), false, MAX_URL);
+        String avatarUrl = input.webUrl("avatar_url", body.avatarUrl(), false, MAX_URL);
         ZoneId zone = input.zone("time_zone", body.timeZone(), false);
         String password = input.password("password", body.password(), false);
         if (body.password() != null && body.password().isEmpty()) {

@@ -2,6 +2,8 @@ package studio.booking.api.web;
 
 import studio.booking.messages.common.PlainText;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -190,6 +193,25 @@ public final class Input {
             return null;
         }
         return v;
+    }
+
+    /** An absolute http or https address (an avatar: a page shows it as an image, so no other scheme). */
+    public String webUrl(String field, String value, boolean required, int maxCodePoints) {
+        String v = text(field, value, required, maxCodePoints);
+        if (v == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return v;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problem(field, "must be an http or https address");
+        return null;
     }
 
     public String email(String field, String value, boolean required) {

@@ -88,4 +88,28 @@ class MembersApiTest {
         assertThat(ids).contains(instructor.id().toString());
         list.forEach(i -> assertThat(i.has("display_name") && i.has("avatar_url") && i.has("time_zone")).isTrue());
     }
+
+    /** A page shows the avatar as an image: only a web address is stored, and a refused one changes nothing. */
+    @Test
+    void an_avatar_url_that_is_no_web_address_is_400_and_nothing_is_stored() {
+        ApiClient owner = api.owner();
+        JsonNode refused = owner.post("/api/members", Map.of("email", Api.uniqueEmail("avatar"), "display_name", "A",
+                "role", "member_full", "password", Api.PASSWORD, "avatar_url", "javascript:alert(1)")).problem(400);
+        assertThat(refused.path("errors").path(0).path("field").asString()).isEqualTo("avatar_url");
+
+        Api.Member member = api.member("member_full");
+        owner.patch("/api/members/" + member.id(), Map.of("avatar_url", "https://x.test/ok.png")).expect(200);
+        for (String bad : List.of("ftp://x.test/a.png", "/relative.png", "data:image/png;base64,AAAA", "https://")) {
+            owner.patch("/api/members/" + member.id(), Map.of("avatar_url", bad, "display_name", "Changed"))
+                    .problem(400);
+        }
+        JsonNode stored = owner.get("/api/members").expect(200).json().path("members");
+        List<JsonNode> rows = new ArrayList<>();
+        stored.forEach(rows::add);
+        assertThat(rows).filteredOn(r -> r.path("id").asString().equals(member.id().toString())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path("avatar_url").asString()).isEqualTo("https://x.test/ok.png");
+                    assertThat(r.path("display_name").asString()).isNotEqualTo("Changed");
+                });
+    }
 }
