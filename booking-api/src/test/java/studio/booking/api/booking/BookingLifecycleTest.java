@@ -258,8 +258,10 @@ class BookingLifecycleTest {
         act(lesson.instructor().client(), lesson.id(), "complete").problem(409);
 
         MutableClock.INSTANCE.pin(start);
-        act(lesson.member().client(), lesson.id(), "complete").problem(403);
-        act(lesson.member().client(), lesson.id(), "no-show").problem(403);
+        assertThat(act(lesson.member().client(), lesson.id(), "complete").problem(403).path("detail").asString())
+                .isEqualTo("Not authorized to complete this booking");
+        assertThat(act(lesson.member().client(), lesson.id(), "no-show").problem(403).path("detail").asString())
+                .isEqualTo("Not authorized to mark this booking as a no-show");
         act(api.instructor().client(), lesson.id(), "complete").problem(403);
         act(api.member("member_full").client(), lesson.id(), "no-show").problem(404);
         JsonNode done = act(lesson.instructor().client(), lesson.id(), "complete").expect(200).json();

@@ -182,7 +182,7 @@ public class Booking {
     /** B7. */
     @CommandHandler
     public void handle(CompleteBooking cmd, Actor actor, Clock clock, DeadlineManager deadlines) {
-        checkLessonMarkable(actor, clock.instant(), COMPLETED, "complete");
+        checkLessonMarkable(actor, clock.instant(), COMPLETED, "Not authorized to complete this booking");
         cancelDeadline(deadlines, AUTO_COMPLETE, autoCompleteDeadlineId);
         apply(new BookingCompleted(bookingId, instructorId, memberId, false));
     }
@@ -190,18 +190,18 @@ public class Booking {
     /** B7. */
     @CommandHandler
     public void handle(MarkNoShow cmd, Actor actor, Clock clock, DeadlineManager deadlines) {
-        checkLessonMarkable(actor, clock.instant(), NO_SHOW, "mark as no-show");
+        checkLessonMarkable(actor, clock.instant(), NO_SHOW, "Not authorized to mark this booking as a no-show");
         cancelDeadline(deadlines, AUTO_COMPLETE, autoCompleteDeadlineId);
         apply(new BookingMarkedNoShow(bookingId, instructorId, memberId));
     }
 
-    private void checkLessonMarkable(Actor actor, Instant now, BookingStatus next, String what) {
+    private void checkLessonMarkable(Actor actor, Instant now, BookingStatus next, String notAuthorized) {
         requireVisible(actor);
         if (!status.mayBecome(next)) {
             throw RuleViolation.conflict("Booking not found or not confirmed");
         }
         if (!isStaffFor(actor)) {
-            throw RuleViolation.forbidden("Not authorized to " + what + " this booking");
+            throw RuleViolation.forbidden(notAuthorized);
         }
         if (startTime.isAfter(now)) {
             throw RuleViolation.conflict("The lesson has not started yet");
