@@ -53,8 +53,9 @@ public class BookingBenchmark {
     static final String OWNER_PASSWORD = "bench-owner-password";
     static final int CLIENTS = 16;
     static final int INSTRUCTORS = 16;
-    // BENCH_WARMUP_S / BENCH_MEASURE_S override the phases of the request benchmark
-    static final Duration WARMUP = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_S", "5")));
+    // BENCH_WARMUP_S / BENCH_MEASURE_S override the phases of the request benchmark; 15 s of warm-up, since
+    // after 5 s the JIT is still compiling the request path (docs/BENCHMARKS.md, session 7)
+    static final Duration WARMUP = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_S", "15")));
     static final Duration MEASURE = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_MEASURE_S", "20")));
     // BENCH_APP_PID (bench/run.sh sets it): CPU per request of the application, PostgreSQL and this generator
     static final long APP_PID = Long.parseLong(System.getenv().getOrDefault("BENCH_APP_PID", "0"));
