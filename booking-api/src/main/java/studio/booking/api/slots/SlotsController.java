@@ -75,6 +75,7 @@ public class SlotsController {
     @GetMapping("/api/slots/{instructorId}")
     @Operation(summary = "Slots still offered, start dates in [start, end] (inclusive, instructor's zone, at most 61 days)")
     public SlotsResponse slots(@PathVariable UUID instructorId,
+                               // required, but checked by Input, so that one 400 lists every missing one
                                @Parameter(description = "YYYY-MM-DD", required = true) @RequestParam(required = false) String start,
                                @Parameter(description = "YYYY-MM-DD", required = true) @RequestParam(required = false) String end,
                                @Parameter(description = "minutes: only slots of exactly this length")

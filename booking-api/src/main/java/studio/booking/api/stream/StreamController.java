@@ -43,8 +43,9 @@ public class StreamController {
             for you), `availability` (`{instructor_id}`: that instructor's free slots changed), `message` \
             (`{id, booking_id, sender_id, sender_name, content, created_at}`), `unread` (`{booking_id, \
             unread}`), and `resync` (`{reason}`: refetch what you show). Only what you may see (a guest: \
-            availability, and the bookings they are the member of). Send `Last-Event-ID` on reconnect to get what you missed. A comment line \
-            every 15 s keeps the connection open. Signing out, deactivation or a role change end it.""",
+            availability, and the bookings they are the member of). Send `Last-Event-ID` on reconnect to \
+            get what you missed. A comment line every 15 s keeps the connection open. Signing out, \
+            deactivation or a role change end it.""",
             responses = @ApiResponse(responseCode = "200", description = "the stream",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string"))))
