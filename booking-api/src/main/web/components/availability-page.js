@@ -97,30 +97,18 @@ class AvailabilityPage extends LightElement {
     };
     if (form.get('effective_from')) body.effective_from = form.get('effective_from');
     if (form.get('effective_until')) body.effective_until = form.get('effective_until');
-    this.busy = true;
     this.windowError = null;
-    try {
+    await this._change('windowError', async () => {
       await post('/api/availability', body);
       this.outcome = { action: `Added ${WEEKDAYS[body.day_of_week]} ${body.start_time}–${body.end_time}.`, declined: [], conflicts: [] };
-      await this._load();
-    } catch (e) {
-      this.windowError = e.detail;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   async _removeWindow(w) {
-    this.busy = true;
-    try {
+    await this._change('windowError', async () => {
       const answer = await del(`/api/availability/${w.id}`);
       await this._report(`Removed ${WEEKDAYS[w.day_of_week]} ${w.start_time}–${w.end_time}.`, answer);
-      await this._load();
-    } catch (e) {
-      this.windowError = e.detail;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   async _addOverride(event) {
@@ -133,28 +121,29 @@ class AvailabilityPage extends LightElement {
     }
     if (this.kind === 'extra') body.slot_duration_minutes = Number(form.get('slot_duration_minutes'));
     if (form.get('reason')?.trim()) body.reason = form.get('reason').trim();
-    this.busy = true;
     this.overrideError = null;
-    try {
+    await this._change('overrideError', async () => {
       const answer = await post('/api/availability/overrides', body);
       const what = { day: 'Blocked', hours: 'Blocked hours on', extra: 'Added extra hours on' }[this.kind];
       await this._report(`${what} ${dateLabel(body.override_date)}.`, answer);
-      await this._load();
-    } catch (e) {
-      this.overrideError = e.detail;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   async _removeOverride(o) {
-    this.busy = true;
-    try {
+    await this._change('overrideError', async () => {
       const answer = await del(`/api/availability/overrides/${o.id}`);
       await this._report(`Removed the change on ${dateLabel(o.override_date)}.`, answer);
+    });
+  }
+
+  /** One change while the editor is busy, then the schedule reloaded; a refusal's text goes to `errorField`. */
+  async _change(errorField, work) {
+    this.busy = true;
+    try {
+      await work();
       await this._load();
     } catch (e) {
-      this.overrideError = e.detail;
+      this[errorField] = e.detail;
     } finally {
       this.busy = false;
     }
