@@ -4,6 +4,7 @@ import studio.booking.messages.common.PlainText;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -249,9 +250,9 @@ public final class Input {
             problem(field, "must be at least 8 characters");
             return null;
         }
-        if (value.length() > 72) {
-            // BCrypt uses only the first 72 bytes
-            problem(field, "must be at most 72 characters");
+        if (value.getBytes(StandardCharsets.UTF_8).length > 72) {
+            // BCrypt hashes at most 72 bytes and refuses more: "é" or an emoji is 2 to 4 of them
+            problem(field, "must be at most 72 bytes in UTF-8 (72 plain letters, fewer with accents or emoji)");
             return null;
         }
         return value;

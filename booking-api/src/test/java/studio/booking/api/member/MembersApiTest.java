@@ -112,4 +112,24 @@ class MembersApiTest {
                     assertThat(r.path("display_name").asString()).isNotEqualTo("Changed");
                 });
     }
+
+    /** BCrypt takes at most 72 bytes: a password of fewer characters but more bytes is a 400, not a 500. */
+    @Test
+    void a_password_over_72_bytes_is_400_even_when_under_72_characters() {
+        ApiClient owner = api.owner();
+        String accented = "\u00e9".repeat(40); // 40 characters, 80 bytes in UTF-8
+        String email = Api.uniqueEmail("bytes");
+        JsonNode refused = owner.post("/api/members", Map.of("email", email, "display_name", "Bytes",
+                "role", "member_full", "password", accented)).problem(400);
+        assertThat(refused.path("errors").path(0).path("field").asString()).isEqualTo("password");
+        assertThat(owner.get("/api/members").expect(200).body()).doesNotContain(email);
+
+        Api.Member member = api.member("member_full");
+        owner.patch("/api/members/" + member.id(), Map.of("password", "\uD83D\uDC83".repeat(19))).problem(400);
+        api.anonymous().signIn(member.email(), Api.PASSWORD).get("/api/me").expect(200);
+
+        String longest = "\u00e9".repeat(36); // 72 bytes: the most BCrypt takes
+        owner.patch("/api/members/" + member.id(), Map.of("password", longest)).expect(200);
+        api.anonymous().signIn(member.email(), longest).get("/api/me").expect(200);
+    }
 }
