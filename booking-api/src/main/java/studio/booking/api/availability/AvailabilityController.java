@@ -144,10 +144,9 @@ public class AvailabilityController {
         }
         input.validate();
         instructors.require(instructorId);
-        Integer slotDuration = duration;
-        if (available && slotDuration == null) {
-            slotDuration = WeeklyWindow.DEFAULT_SLOT_DURATION_MINUTES;
-        }
+        // a slot length belongs to extra hours; a block has none, whatever the body says
+        Integer slotDuration = !available ? null
+                : duration == null ? WeeklyWindow.DEFAULT_SLOT_DURATION_MINUTES : duration;
         AvailabilityOverride override = new AvailabilityOverride(UUID.randomUUID(), date, start, end, available,
                 reason, slotDuration);
         AvailabilityChangeResult result = messaging.send(actor, new AddAvailabilityOverride(instructorId, override));

@@ -171,6 +171,23 @@ class AvailabilityApiTest {
         instructor.client().get("/api/availability/" + api.member("member_full").id()).problem(404);
     }
 
+    /** The 201 of an override is the override as stored: a block keeps no slot length, even when sent one. */
+    @Test
+    void A2_a_created_override_answers_what_GET_then_shows() {
+        Api.Member instructor = api.instructor();
+        LocalDate date = inDays(14);
+        JsonNode block = instructor.client().post("/api/availability/overrides", plus(override(instructor.id(),
+                date, "10:00", "12:00", false), "slot_duration_minutes", 30)).expect(201).json().path("data");
+        JsonNode extra = instructor.client().post("/api/availability/overrides", override(instructor.id(),
+                date.plusDays(1), "18:00", "20:00", true)).expect(201).json().path("data");
+        assertThat(block.path("slot_duration_minutes").isNull()).as("a block's slot length").isTrue();
+        assertThat(extra.path("slot_duration_minutes").asInt()).as("the default for extra hours").isEqualTo(60);
+
+        JsonNode stored = instructor.client().get("/api/availability/" + instructor.id()).expect(200).json()
+                .path("overrides");
+        assertThat(stored).hasSize(2).containsExactlyInAnyOrder(block, extra);
+    }
+
     @Test
     void A2_a_blocked_part_removes_every_slot_it_overlaps_and_A3_declines_or_lists_conflicts() {
         Api.Member instructor = api.instructor();
