@@ -1,12 +1,17 @@
 package studio.booking.api.config;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -21,6 +26,7 @@ import org.axonframework.queryhandling.QueryBusSpanFactory;
 import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -38,8 +44,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon on Postgres without Axon Server: JDBC event store (tables by Flyway), one transaction for
- * a command, its events and the subscribing projections. Deadlines: Axon's db-scheduler
- * auto-configuration (persistent, run once across nodes; a test asserts it is the one in use).
+ * a command, its events and the subscribing projections. Deadlines: Axon's db-scheduler deadline
+ * manager (persistent, run once across nodes; a test asserts it is the one in use).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -64,6 +70,24 @@ public class AxonConfiguration {
     @Bean
     InitializingBean axonEventClock(Clock clock) {
         return () -> GenericEventMessage.clock = Clock.tick(clock, Duration.ofMillis(1));
+    }
+
+    /**
+     * What Axon's db-scheduler auto-configuration declares, with a cancel that lets a running
+     * deadline be ({@link RunningDeadlineTolerantDeadlineManager}).
+     */
+    @Bean
+    DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager, DeadlineManagerSpanFactory spanFactory) {
+        return new RunningDeadlineTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false) // db-scheduler's Spring Boot starter starts and stops it
+                .stopScheduler(false), scheduler);
     }
 
     /**

@@ -297,6 +297,39 @@ class BookingLifecycleTest {
         assertThat(status(declined.member().client(), declined.id())).isEqualTo("declined");
     }
 
+    /**
+     * B5 with B2 and B4: a request whose expiry deadline is running at that moment (or was picked by a
+     * node that died) can still be cancelled, and declined by a confirmation; the answer is not a 5xx.
+     */
+    @Test
+    void B5_an_expiry_running_at_that_moment_does_not_fail_a_cancellation_or_a_confirmation() {
+        Lesson cancelled = pending(9);
+        Lesson confirmed = pending(9);
+        Api.Member rival = api.member("member_limited");
+        String rivalId = book(rival.client(), confirmed.instructor().id(), confirmed.slot());
+        List<String> running = List.of(expiryDeadline(cancelled.id()), expiryDeadline(rivalId));
+        running.forEach(id -> pickedByAnotherNode(id, true));
+        try {
+            act(cancelled.member().client(), cancelled.id(), "cancel").expect(200);
+            act(confirmed.instructor().client(), confirmed.id(), "confirm").expect(200);
+
+            assertThat(status(cancelled.member().client(), cancelled.id())).isEqualTo("cancelled_by_member");
+            assertThat(status(confirmed.member().client(), confirmed.id())).isEqualTo("confirmed");
+            assertThat(status(rival.client(), rivalId)).isEqualTo("declined");
+        } finally {
+            running.forEach(id -> pickedByAnotherNode(id, false));
+        }
+    }
+
+    /** Marks a deadline as db-scheduler marks one it runs: picked, by a node that keeps it alive. */
+    private void pickedByAnotherNode(String deadlineId, boolean picked) {
+        int rows = jdbc.sql("UPDATE scheduled_tasks SET picked = :picked, picked_by = :by,"
+                        + " last_heartbeat = now(), version = version + 1 WHERE task_instance LIKE :id")
+                .param("picked", picked).param("by", picked ? "another-node" : null)
+                .param("id", "%" + deadlineId + "%").update();
+        assertThat(rows).as("the deadline %s is scheduled", deadlineId).isOne();
+    }
+
     /** The id of a request's expiry deadline, from the metadata of its first event. */
     private String expiryDeadline(String bookingId) {
         String metaData = jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry"
