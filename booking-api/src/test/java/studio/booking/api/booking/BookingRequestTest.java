@@ -176,6 +176,10 @@ class BookingRequestTest {
                 .isEqualTo("This slot is already confirmed");
         // the member's own confirmed slot too
         first.client().post("/api/bookings", request(instructor.id(), slots.get(0))).problem(409);
+        // an interval that is no slot at all is 400, whatever it overlaps
+        assertThat(second.client().post("/api/bookings", request(instructor.id(), start.plusSeconds(900).toString(),
+                start.plusSeconds(2700).toString())).problem(400).path("detail").asString())
+                .isEqualTo("Requested time is not an available slot");
         book(second.client(), instructor.id(), slots.get(1));
     }
 

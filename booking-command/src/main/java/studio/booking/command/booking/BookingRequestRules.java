@@ -80,12 +80,13 @@ public final class BookingRequestRules {
      */
     public static void checkSlot(Instant start, boolean confirmedOverlap, boolean isSlot, int pendingCount,
                                  boolean onBehalf, Instant now, BookingSettings settings) {
-        if (confirmedOverlap) {
-            throw RuleViolation.conflict("This slot is already confirmed");
-        }
+        // a slot first (400), then whether it is taken (409): the seed's order, and B1's "a slot overlapping"
         if (!isSlot || !start.isAfter(now.plus(settings.minimumNotice()))
                 || start.isAfter(now.plus(settings.bookingHorizon()))) {
             throw RuleViolation.invalid("Requested time is not an available slot");
+        }
+        if (confirmedOverlap) {
+            throw RuleViolation.conflict("This slot is already confirmed");
         }
         if (pendingCount >= settings.maxPendingPerMember()) {
             throw RuleViolation.conflict(onBehalf

@@ -120,6 +120,14 @@ class BookingRequestRulesTest {
     }
 
     @Test
+    void B1_an_interval_that_is_no_slot_is_400_even_over_a_confirmed_lesson() {
+        refused(() -> BookingRequestRules.checkSlot(START, true, false, 0, false, NOW, SETTINGS),
+                RuleViolation.Kind.INVALID, "Requested time is not an available slot");
+        refused(() -> BookingRequestRules.checkSlot(NOW.plus(Duration.ofDays(366)), true, true, 0, false, NOW,
+                SETTINGS), RuleViolation.Kind.INVALID, "Requested time is not an available slot");
+    }
+
+    @Test
     void B2_confirming_declines_every_other_overlapping_pending_request() {
         UUID confirmed = UUID.randomUUID();
         Slot slot = new Slot(START, START.plus(Duration.ofHours(1)));
