@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import studio.booking.api.security.CurrentMember;
+import studio.booking.api.web.Messaging;
 import studio.booking.messages.common.RuleViolation;
+import studio.booking.messages.member.MemberQueries.FindMember;
+import studio.booking.messages.member.MemberView;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +30,11 @@ import java.nio.charset.StandardCharsets;
 public class StreamController {
 
     private final StreamHub hub;
+    private final Messaging messaging;
 
-    StreamController(StreamHub hub) {
+    StreamController(StreamHub hub, Messaging messaging) {
         this.hub = hub;
+        this.messaging = messaging;
     }
 
     /**
@@ -67,6 +72,14 @@ public class StreamController {
         async.setTimeout(0); // no timeout: heartbeats keep it alive, sign-out or the client end it
         HttpSession session = request.getSession(false);
         hub.open(new Viewer(current.id(), current.role()), session == null ? null : session.getId(), async,
-                lastEventId);
+                lastEventId, () -> stillAsRead(current));
+    }
+
+    /** The member as the members projection knows them now: still active, with the role this request read. */
+    private boolean stillAsRead(CurrentMember current) {
+        return messaging.find(new FindMember(current.id()), MemberView.class)
+                .filter(MemberView::active)
+                .filter(now -> now.role() == current.role())
+                .isPresent();
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -74,17 +75,42 @@ class StreamHub {
      * Opens a stream: what the client missed since {@code lastEventId} (or a resync when that id is
      * unknown here, or more than its queue holds), then this node's position as the client's last
      * event id, then live events.
+     *
+     * @param stillCurrent asked once the stream is registered: whether the viewer is still as the request
+     *                     read them. A role change or a deactivation stored between that read and the
+     *                     registration ended none of their streams (this one was not there yet), so the
+     *                     stream ends now; one stored later finds it registered and ends it.
      */
-    void open(Viewer viewer, String sessionId, AsyncContext async, String lastEventId) throws IOException {
+    void open(Viewer viewer, String sessionId, AsyncContext async, String lastEventId, BooleanSupplier stillCurrent)
+            throws IOException {
         opening.incrementAndGet();
+        SseConnection connection;
         try {
-            register(viewer, sessionId, async, lastEventId);
+            connection = register(viewer, sessionId, async, lastEventId);
         } finally {
             opening.decrementAndGet();
         }
+        if (connection != null && !isCurrent(stillCurrent)) {
+            log.debug("Stream of {} ended as it opened: the member changed meanwhile", viewer.id());
+            synchronized (lock) {
+                connection.end();
+                connections.remove(connection);
+            }
+        }
     }
 
-    private void register(Viewer viewer, String sessionId, AsyncContext async, String lastEventId) throws IOException {
+    private static boolean isCurrent(BooleanSupplier stillCurrent) {
+        try {
+            return stillCurrent.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.warn("Could not tell whether a stream's viewer changed: ending it, the client reconnects", e);
+            return false;
+        }
+    }
+
+    /** @return the registered stream, or null when the hub is closing */
+    private SseConnection register(Viewer viewer, String sessionId, AsyncContext async, String lastEventId)
+            throws IOException {
         Optional<EventId> lastSeen = lastEventId == null || lastEventId.isBlank() ? Optional.empty()
                 : EventId.parse(lastEventId);
         // what came while nobody was connected is mapped now, outside the lock (no new event is deferred
@@ -105,7 +131,7 @@ class StreamHub {
         synchronized (lock) {
             if (closed) {
                 connection.end();
-                return;
+                return null;
             }
             EventId position = history.position();
             if (lastEventId != null && !lastEventId.isBlank()) {
@@ -123,6 +149,7 @@ class StreamHub {
             }
             connections.add(connection);
         }
+        return connection;
     }
 
     /** One stored event, as {@link StreamEvents} mapped it: remembered, sent to whoever may see it. */
