@@ -3,6 +3,7 @@ package studio.booking.api.problem;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,12 +22,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import studio.booking.api.member.MemberAdministration;
 import studio.booking.api.web.InvalidInputException;
 import studio.booking.messages.common.RuleViolation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * Every error as {@code application/problem+json} (RFC 9457). Rule refusals keep their text;
@@ -40,6 +43,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Postgres SQLSTATE of an exclusion-constraint violation (two confirmed bookings overlapping). */
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String UNIQUE_VIOLATION = "23505";
+    /** The unique indexes on a member's email: the command side's lookup and the members projection. */
+    private static final Set<String> EMAIL_INDEXES = Set.of("cmd_members_email_key", "members_email_lower_key");
 
     static final String SLOT_TAKEN = "Time slot already confirmed for another booking";
 
@@ -110,7 +115,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         "Someone else changed this at the same moment: try again"));
             }
             if (t instanceof SQLException sql && sqlState(sql) != null) {
-                ProblemDetail problem = sqlProblem(sqlState(sql));
+                ProblemDetail problem = sqlProblem(sql);
                 if (problem != null) {
                     return Problems.entity(problem);
                 }
@@ -185,7 +190,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail integrityProblem(DataIntegrityViolationException e) {
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                ProblemDetail problem = sqlProblem(sqlState(sql));
+                ProblemDetail problem = sqlProblem(sql);
                 if (problem != null) {
                     return problem;
                 }
@@ -194,14 +199,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.problem(HttpStatus.CONFLICT, "The change conflicts with existing data");
     }
 
-    private static ProblemDetail sqlProblem(String state) {
+    private static ProblemDetail sqlProblem(SQLException e) {
+        String state = sqlState(e);
         if (EXCLUSION_VIOLATION.equals(state)) {
             return Problems.problem(HttpStatus.CONFLICT, SLOT_TAKEN);
         }
         if (UNIQUE_VIOLATION.equals(state)) {
-            return Problems.problem(HttpStatus.CONFLICT, "The change conflicts with existing data");
+            // two registrations of one email at once: both passed the check, the second's insert is refused
+            return Problems.problem(HttpStatus.CONFLICT, EMAIL_INDEXES.contains(constraint(e))
+                    ? MemberAdministration.EMAIL_TAKEN : "The change conflicts with existing data");
         }
         return null;
+    }
+
+    private static String constraint(SQLException e) {
+        return e instanceof PSQLException postgres && postgres.getServerErrorMessage() != null
+                ? postgres.getServerErrorMessage().getConstraint() : null;
     }
 
     private static String sqlState(SQLException e) {

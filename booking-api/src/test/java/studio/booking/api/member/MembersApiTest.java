@@ -2,16 +2,27 @@ package studio.booking.api.member;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import studio.booking.api.support.Api;
 import studio.booking.api.support.ApiClient;
 import studio.booking.api.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** API.md, Members. */
 @ApiTest
@@ -19,6 +30,12 @@ class MembersApiTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void the_owner_registers_a_member_201_with_the_member() {
@@ -40,7 +57,42 @@ class MembersApiTest {
         Api.Member member = api.member("member_full");
         JsonNode problem = api.owner().post("/api/members", Map.of("email", member.email().toUpperCase(),
                 "display_name", "Twin", "role", "member_full", "password", Api.PASSWORD)).problem(409);
-        assertThat(problem.path("detail").asString()).isNotBlank();
+        assertThat(problem.path("detail").asString()).isEqualTo("A member with this email already exists");
+    }
+
+    /**
+     * Two registrations of one email at the same moment both pass the check; the second insert of the
+     * email is refused by the unique index. Played here with the first one's row inserted, not yet
+     * committed, by the test: the registration waits for it, then learns the email is taken.
+     */
+    @Test
+    void an_email_registered_twice_at_once_is_409_with_the_reason_for_the_second() throws Exception {
+        String email = Api.uniqueEmail("twice");
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement insert = first.prepareStatement("INSERT INTO cmd_members"
+                    + " (member_id, email, role, active) VALUES (?, ?, 'member_full', true)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, email);
+                insert.executeUpdate();
+            }
+            Future<ApiClient.Response> second = client.submit(() -> api.owner().post("/api/members",
+                    Map.of("email", email, "display_name", "Twin", "role", "member_full", "password", Api.PASSWORD)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || waitingForALock());
+            first.commit();
+
+            JsonNode problem = second.get(30, TimeUnit.SECONDS).problem(409);
+            assertThat(problem.path("detail").asString()).isEqualTo("A member with this email already exists");
+        } finally {
+            client.shutdownNow();
+            jdbc.sql("DELETE FROM cmd_members WHERE email = :email").param("email", email).update();
+        }
+    }
+
+    private boolean waitingForALock() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                .query(Integer.class).single() > 0;
     }
 
     @Test
