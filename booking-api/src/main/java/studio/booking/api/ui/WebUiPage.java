@@ -52,8 +52,8 @@ class WebUiPage {
 
     /**
      * Scripts from this server only, plus the page's own inline one (the early asks) by its hash: an
-     * injected script runs nowhere. Styles from the stylesheet only; images from anywhere on https
-     * (avatars).
+     * injected script runs nowhere. Styles from the stylesheet only; images from any web address
+     * (avatars: the http or https addresses the API accepts for {@code avatar_url}).
      */
     private static String contentSecurityPolicy(String page) {
         StringBuilder scripts = new StringBuilder("'self'");
@@ -62,7 +62,7 @@ class WebUiPage {
             scripts.append(" 'sha256-").append(Base64.getEncoder().encodeToString(sha256(inline.group(1)))).append('\'');
         }
         return "default-src 'self'; script-src " + scripts + "; style-src 'self'; "
-                + "img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "img-src 'self' data: http: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -134,6 +134,8 @@ class WebUiServingTest {
         String scripts = policy.substring(policy.indexOf("script-src")).split(";")[0];
         assertThat(scripts).startsWith("script-src 'self'").doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(policy).contains("style-src 'self';", "object-src 'none'", "frame-ancestors 'none'");
+        // an avatar may be any http(s) address (avatar_url): the page shows every one it may be given
+        assertThat(policy).contains("img-src 'self' data: http: https:;");
         Matcher inline = WebUiPage.INLINE_SCRIPT.matcher(page.body());
         int count = 0;
         while (inline.find()) {
