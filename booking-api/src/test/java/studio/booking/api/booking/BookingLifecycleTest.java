@@ -79,11 +79,26 @@ class BookingLifecycleTest {
 
     @Test
     void B2_confirming_after_the_start_is_409() {
+        Api.Member instructor = api.instructor();
+        JsonNode slot = windowAndSlots(api, instructor, inDays(8), "10:00", "11:00", 60).get(0);
+        // requested two hours ahead, so B5 lets it wait until the start
+        MutableClock.INSTANCE.pin(start(slot).minus(Duration.ofHours(2)));
+        String id = book(api.member("member_full").client(), instructor.id(), slot);
+
+        MutableClock.INSTANCE.pin(start(slot));
+        assertThat(act(instructor.client(), id, "confirm").problem(409).path("detail").asString())
+                .isEqualTo("This lesson has already started");
+        MutableClock.INSTANCE.pin(start(slot).minusSeconds(1));
+        act(instructor.client(), id, "confirm").expect(200);
+    }
+
+    @Test
+    void B5_a_request_past_its_expiry_is_not_pending_for_a_confirmation_even_before_its_deadline_ran() {
         Lesson lesson = pending(8);
-        MutableClock.INSTANCE.pin(start(lesson.slot()));
-        act(lesson.instructor().client(), lesson.id(), "confirm").problem(409);
-        MutableClock.INSTANCE.pin(start(lesson.slot()).minusSeconds(1));
-        act(lesson.instructor().client(), lesson.id(), "confirm").expect(200);
+        // the expiry deadline runs on the real clock: at this pinned time it has not run yet
+        MutableClock.INSTANCE.pin(Instant.now().plus(Duration.ofHours(4)).plusSeconds(1));
+        assertThat(act(lesson.instructor().client(), lesson.id(), "confirm").problem(409).path("detail").asString())
+                .isEqualTo("Booking not found or not pending");
     }
 
     @Test

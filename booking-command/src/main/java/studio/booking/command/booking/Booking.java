@@ -70,6 +70,8 @@ public class Booking {
     private Instant endTime;
     private BookingStatus status;
     private String expiryDeadlineId;
+    /** B5: when a pending request expires. */
+    private Instant expiresAt;
     private String autoCompleteDeadlineId;
     /** M2: the participants with a message from the other side they have not read yet. */
     private final Set<UUID> unreadBy = new HashSet<>();
@@ -112,6 +114,10 @@ public class Booking {
         }
         if (!startTime.isAfter(now)) {
             throw RuleViolation.conflict("This lesson has already started");
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            // B5: expired at its time, even while its deadline is late (a restart, a retry after a lost race)
+            throw RuleViolation.conflict("Booking not found or not pending");
         }
     }
 
@@ -288,6 +294,7 @@ public class Booking {
         endTime = e.endTime();
         status = PENDING;
         expiryDeadlineId = deadlineId;
+        expiresAt = e.expiresAt();
     }
 
     @EventSourcingHandler

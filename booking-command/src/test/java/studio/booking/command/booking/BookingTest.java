@@ -271,6 +271,17 @@ class BookingTest {
     }
 
     @Test
+    void B5_a_request_past_its_expiry_cannot_be_confirmed_even_before_its_deadline_ran() {
+        Instant expiry = requested().expiresAt();
+        fixture().givenCurrentTime(expiry).andGiven(requested())
+                .when(new ConfirmBooking(ID), meta(INSTRUCTOR))
+                .expectException(violation(CONFLICT, "Booking not found or not pending"));
+        fixture().givenCurrentTime(expiry.minusMillis(1)).andGiven(requested())
+                .when(new ConfirmBooking(ID), meta(INSTRUCTOR))
+                .expectEvents(confirmed());
+    }
+
+    @Test
     void B5_expiry_is_dropped_when_the_request_leaves_pending() {
         fixture().givenCurrentTime(T0).andGivenCommands(request(START))
                 .when(new ConfirmBooking(ID), meta(INSTRUCTOR))
