@@ -29,7 +29,9 @@ final class BearerMember implements Converter<Jwt, AbstractAuthenticationToken> 
     public AbstractAuthenticationToken convert(Jwt jwt) {
         MemberView member = member(jwt.getSubject()).filter(MemberView::active)
                 .orElseThrow(() -> new InvalidBearerTokenException("The token's subject is no active member"));
-        return CurrentMemberFilter.signedIn(new CurrentMember(member));
+        AbstractAuthenticationToken signedIn = CurrentMemberFilter.signedIn(new CurrentMember(member));
+        signedIn.setDetails(new TokenValidUntil(jwt.getExpiresAt().plus(BearerTokens.CLOCK_SKEW)));
+        return signedIn;
     }
 
     private Optional<MemberView> member(String subject) {

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,13 +31,15 @@ import java.util.Optional;
  * {@code booking.security.jwt.*}: HS256 with a shared secret, public keys from a JWKS URL, or both at
  * once (a token's {@code alg} picks the key: Supabase projects moving from the legacy secret to signing
  * keys accept both for a while). Every token needs {@code exp} (and honours {@code nbf}), checked on the
- * application's clock with Spring's default 60 s of skew; {@code iss} must match when configured.
+ * application's clock with {@link #CLOCK_SKEW} of skew; {@code iss} must match when configured.
  */
 final class BearerTokens {
 
     static final String HMAC_SECRET = "booking.security.jwt.hmac-secret";
     static final String JWKS_URI = "booking.security.jwt.jwks-uri";
     private static final int MIN_SECRET_BYTES = 32;
+    /** How long after its {@code exp} a token is still accepted (Spring's default), for clocks that differ. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private BearerTokens() {
     }
@@ -94,7 +97,7 @@ final class BearerTokens {
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String issuer, Clock clock) {
-        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         timestamps.setClock(clock);
         timestamps.setAllowEmptyExpiryClaim(false);
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(timestamps));

@@ -12,10 +12,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import studio.booking.api.security.CurrentMember;
+import studio.booking.api.security.TokenValidUntil;
 import studio.booking.api.web.Messaging;
 import studio.booking.messages.common.RuleViolation;
 import studio.booking.messages.member.MemberQueries.FindMember;
@@ -23,6 +26,8 @@ import studio.booking.messages.member.MemberView;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 
 /** API.md, Stream (R1): {@code GET /api/stream}, how it works: docs/stream.md. */
 @RestController
@@ -31,10 +36,12 @@ public class StreamController {
 
     private final StreamHub hub;
     private final Messaging messaging;
+    private final Clock clock;
 
-    StreamController(StreamHub hub, Messaging messaging) {
+    StreamController(StreamHub hub, Messaging messaging, Clock clock) {
         this.hub = hub;
         this.messaging = messaging;
+        this.clock = clock;
     }
 
     /**
@@ -50,7 +57,7 @@ public class StreamController {
             unread}`), and `resync` (`{reason}`: refetch what you show). Only what you may see (a guest: \
             availability, and the bookings they are the member of). Send `Last-Event-ID` on reconnect to \
             get what you missed. A comment line every 15 s keeps the connection open. Signing out, \
-            deactivation or a role change end it.""",
+            deactivation, a role change or the expiry of the bearer token that opened it end it.""",
             responses = @ApiResponse(responseCode = "200", description = "the stream",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string"))))
@@ -72,7 +79,14 @@ public class StreamController {
         async.setTimeout(0); // no timeout: heartbeats keep it alive, sign-out or the client end it
         HttpSession session = request.getSession(false);
         hub.open(new Viewer(current.id(), current.role()), session == null ? null : session.getId(), async,
-                lastEventId, () -> stillAsRead(current));
+                lastEventId, () -> stillAsRead(current), tokenValidity());
+    }
+
+    /** How long the bearer token that opened the stream is still accepted; null for a session's stream. */
+    private Duration tokenValidity() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getDetails() instanceof TokenValidUntil token
+                ? Duration.between(clock.instant(), token.until()) : null;
     }
 
     /** The member as the members projection knows them now: still active, with the role this request read. */

@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,9 +81,10 @@ class StreamHub {
      *                     read them. A role change or a deactivation stored between that read and the
      *                     registration ended none of their streams (this one was not there yet), so the
      *                     stream ends now; one stored later finds it registered and ends it.
+     * @param endAfter     when the stream ends by itself (a bearer token's remaining validity), or null
      */
-    void open(Viewer viewer, String sessionId, AsyncContext async, String lastEventId, BooleanSupplier stillCurrent)
-            throws IOException {
+    void open(Viewer viewer, String sessionId, AsyncContext async, String lastEventId, BooleanSupplier stillCurrent,
+              Duration endAfter) throws IOException {
         opening.incrementAndGet();
         SseConnection connection;
         try {
@@ -90,11 +92,22 @@ class StreamHub {
         } finally {
             opening.decrementAndGet();
         }
-        if (connection != null && !isCurrent(stillCurrent)) {
+        if (connection == null) {
+            return;
+        }
+        if (!isCurrent(stillCurrent)) {
             log.debug("Stream of {} ended as it opened: the member changed meanwhile", viewer.id());
-            synchronized (lock) {
+            end(connection);
+        } else if (endAfter != null) {
+            heartbeats.schedule(() -> end(connection), Math.max(0, endAfter.toMillis()), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Ends one stream, unless it has ended already. */
+    private void end(SseConnection connection) {
+        synchronized (lock) {
+            if (connections.remove(connection) | dropped.remove(connection)) {
                 connection.end();
-                connections.remove(connection);
             }
         }
     }

@@ -25,6 +25,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static studio.booking.api.support.Lessons.inDays;
 import static studio.booking.api.support.Lessons.list;
 import static studio.booking.api.support.Lessons.request;
@@ -112,6 +114,21 @@ class BearerTokenTest {
             stream.awaitEnd();
         }
         rejected(client.get("/api/stream"));
+    }
+
+    /** Like a session's end, a token's: its stream ends once the token is no longer accepted. */
+    @Test
+    void R1_a_bearer_clients_stream_ends_when_its_token_expires() {
+        Api.Member member = api.member("member_full");
+        Instant now = MutableClock.INSTANCE.instant();
+        // expired 58 s ago: accepted for another 2 s of the validator's 60 s of clock skew
+        ApiClient client = bearer(Tokens.hs256(Tokens.claims(member.id().toString())
+                .issueTime(Date.from(now.minus(Duration.ofHours(1)))).expirationTime(Date.from(now.minusSeconds(58)))));
+        client.get("/api/me").expect(200);
+        try (EventStream stream = EventStream.open(client)) {
+            stream.awaitEnd();
+        }
+        await().atMost(EventStream.PROMPTLY).untilAsserted(() -> rejected(client.get("/api/me")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -44,14 +45,29 @@ class StreamHubTest {
         Viewer unknown = new Viewer(UUID.randomUUID(), Role.INSTRUCTOR);
         Viewer unchanged = new Viewer(UUID.randomUUID(), Role.MEMBER_FULL);
 
-        hub.open(demoted, "a", streamRequest(), null, () -> false);
+        hub.open(demoted, "a", streamRequest(), null, () -> false, null);
         hub.open(unknown, "b", streamRequest(), null, () -> {
             throw new IllegalStateException("the members projection cannot be read");
-        });
-        hub.open(unchanged, "c", streamRequest(), null, () -> true);
+        }, null);
+        hub.open(unchanged, "c", streamRequest(), null, () -> true, null);
 
         assertThat(hub.openStreams(demoted.id())).as("the changed member's stream").isZero();
         assertThat(hub.openStreams(unknown.id())).as("a stream whose member could not be read again").isZero();
         assertThat(hub.openStreams(unchanged.id())).isOne();
+    }
+
+    /** A stream opened by a bearer token ends when the token does; one of a session has no end of its own. */
+    @Test
+    void R1_a_stream_given_an_end_ends_then() throws IOException {
+        hub.begin(0);
+        Viewer byToken = new Viewer(UUID.randomUUID(), Role.MEMBER_FULL);
+        Viewer bySession = new Viewer(UUID.randomUUID(), Role.MEMBER_FULL);
+
+        hub.open(byToken, null, streamRequest(), null, () -> true, Duration.ofMillis(200));
+        hub.open(bySession, "s", streamRequest(), null, () -> true, null);
+
+        assertThat(hub.openStreams(byToken.id())).isOne();
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.openStreams(byToken.id()) == 0);
+        assertThat(hub.openStreams(bySession.id())).isOne();
     }
 }
