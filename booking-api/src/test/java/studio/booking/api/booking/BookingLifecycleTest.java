@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static studio.booking.api.support.Lessons.book;
 import static studio.booking.api.support.Lessons.booking;
 import static studio.booking.api.support.Lessons.inDays;
+import static studio.booking.api.support.Lessons.request;
 import static studio.booking.api.support.Lessons.slots;
 import static studio.booking.api.support.Lessons.start;
 import static studio.booking.api.support.Lessons.starts;
@@ -310,6 +311,30 @@ class BookingLifecycleTest {
         assertThat(scheduled(expiryDeadline(waiting.id()))).isOne();
         assertThat(status(confirmed.member().client(), confirmed.id())).isEqualTo("confirmed");
         assertThat(status(declined.member().client(), declined.id())).isEqualTo("declined");
+    }
+
+    /**
+     * B7 with B2: a lesson marked a no-show ten minutes in gives the rest of its hour back; a request
+     * for half of it can be confirmed (the ledger held it until the end).
+     */
+    @Test
+    void B7_a_lesson_marked_before_its_end_frees_the_rest_of_its_time() {
+        Api.Member instructor = api.instructor();
+        LocalDate date = inDays(10);
+        JsonNode hour = windowAndSlots(api, instructor, date, "10:00", "11:00", 60).get(0);
+        instructor.client().post("/api/availability/overrides", Map.of("instructor_id", instructor.id().toString(),
+                "override_date", date.toString(), "start_time", "10:00", "end_time", "11:00", "is_available", true,
+                "slot_duration_minutes", 30)).expect(201);
+        String lesson = book(api.member("member_full").client(), instructor.id(), hour);
+        act(instructor.client(), lesson, "confirm").expect(200);
+
+        Instant start = start(hour);
+        MutableClock.INSTANCE.pin(start.plus(Duration.ofMinutes(10)));
+        act(instructor.client(), lesson, "no-show").expect(200);
+        String walkIn = api.member("member_full").client().post("/api/bookings", request(instructor.id(),
+                start.plus(Duration.ofMinutes(30)).toString(), start.plus(Duration.ofMinutes(60)).toString()))
+                .expect(201).json().path("booking_id").asString();
+        act(instructor.client(), walkIn, "confirm").expect(200);
     }
 
     /**

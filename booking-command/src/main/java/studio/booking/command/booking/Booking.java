@@ -18,10 +18,8 @@ import studio.booking.messages.booking.BookingExpired;
 import studio.booking.messages.booking.BookingMarkedNoShow;
 import studio.booking.messages.booking.BookingRequested;
 import studio.booking.messages.booking.BookingStatus;
-import studio.booking.messages.booking.CompleteBooking;
 import studio.booking.messages.booking.DeclineBooking;
 import studio.booking.messages.booking.DeclineCause;
-import studio.booking.messages.booking.MarkNoShow;
 import studio.booking.messages.common.Actor;
 import studio.booking.messages.common.BookingSettings;
 import studio.booking.messages.common.PlainText;
@@ -32,7 +30,6 @@ import studio.booking.messages.thread.MessagePosted;
 import studio.booking.messages.thread.PostMessage;
 import studio.booking.messages.thread.ThreadRead;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -185,18 +182,16 @@ public class Booking {
         return wasConfirmed;
     }
 
-    /** B7. */
-    @CommandHandler
-    public void handle(CompleteBooking cmd, Actor actor, Clock clock, DeadlineManager deadlines) {
-        checkLessonMarkable(actor, clock.instant(), COMPLETED, "Not authorized to complete this booking");
+    /** B7; the ledger then frees what is left of the lesson's time. */
+    public void complete(Actor actor, Instant now, DeadlineManager deadlines) {
+        checkLessonMarkable(actor, now, COMPLETED, "Not authorized to complete this booking");
         cancelDeadline(deadlines, AUTO_COMPLETE, autoCompleteDeadlineId);
         apply(new BookingCompleted(bookingId, instructorId, memberId, false));
     }
 
-    /** B7. */
-    @CommandHandler
-    public void handle(MarkNoShow cmd, Actor actor, Clock clock, DeadlineManager deadlines) {
-        checkLessonMarkable(actor, clock.instant(), NO_SHOW, "Not authorized to mark this booking as a no-show");
+    /** B7; the ledger then frees what is left of the lesson's time. */
+    public void markNoShow(Actor actor, Instant now, DeadlineManager deadlines) {
+        checkLessonMarkable(actor, now, NO_SHOW, "Not authorized to mark this booking as a no-show");
         cancelDeadline(deadlines, AUTO_COMPLETE, autoCompleteDeadlineId);
         apply(new BookingMarkedNoShow(bookingId, instructorId, memberId));
     }

@@ -12,9 +12,11 @@ import studio.booking.command.schedule.ScheduleSnapshots;
 import studio.booking.messages.booking.BookingRequestResult;
 import studio.booking.messages.booking.BookingStatus;
 import studio.booking.messages.booking.CancelBooking;
+import studio.booking.messages.booking.CompleteBooking;
 import studio.booking.messages.booking.ConfirmBooking;
 import studio.booking.messages.booking.ConfirmationResult;
 import studio.booking.messages.booking.DeclineCause;
+import studio.booking.messages.booking.MarkNoShow;
 import studio.booking.messages.booking.RequestBooking;
 import studio.booking.messages.common.Actor;
 import studio.booking.messages.common.BookingSettings;
@@ -27,6 +29,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The booking commands that involve more than one aggregate. Each takes the instructor's advisory
@@ -130,6 +133,29 @@ public class BookingCommandHandler {
         if (wasConfirmed) {
             ledger.execute(l -> l.release(cmd.bookingId()));
         }
+    }
+
+    /**
+     * B7: a lesson marked completed or a no-show before its end gives the rest of its time back, so
+     * the ledger agrees with the slots (which count confirmed lessons only).
+     */
+    @CommandHandler
+    public void handle(CompleteBooking cmd, Actor actor, Clock clock, DeadlineManager deadlines) throws Exception {
+        markLesson(cmd.bookingId(), b -> b.complete(actor, clock.instant(), deadlines));
+    }
+
+    /** B7, as {@link #handle(CompleteBooking, Actor, Clock, DeadlineManager)}. */
+    @CommandHandler
+    public void handle(MarkNoShow cmd, Actor actor, Clock clock, DeadlineManager deadlines) throws Exception {
+        markLesson(cmd.bookingId(), b -> b.markNoShow(actor, clock.instant(), deadlines));
+    }
+
+    private void markLesson(UUID bookingId, Consumer<Booking> mark) throws Exception {
+        UUID instructorId = instructorOf(bookingId);
+        locks.exclusive(instructorId);
+        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
+        bookings.load(bookingId.toString()).execute(mark);
+        ledger.execute(l -> l.release(bookingId));
     }
 
     private UUID instructorOf(UUID bookingId) {

@@ -81,6 +81,16 @@ class BookingTest {
             return bookings.load(cmd.bookingId().toString())
                     .invoke(b -> b.cancel(actor, cmd.reason(), clock.instant(), settings, deadlines));
         }
+
+        @CommandHandler
+        void handle(CompleteBooking cmd, Actor actor, Clock clock, DeadlineManager deadlines) {
+            bookings.load(cmd.bookingId().toString()).execute(b -> b.complete(actor, clock.instant(), deadlines));
+        }
+
+        @CommandHandler
+        void handle(MarkNoShow cmd, Actor actor, Clock clock, DeadlineManager deadlines) {
+            bookings.load(cmd.bookingId().toString()).execute(b -> b.markNoShow(actor, clock.instant(), deadlines));
+        }
     }
 
     /** A fresh fixture per scenario: its stub deadline manager keeps what earlier scenarios scheduled. */
