@@ -40,8 +40,9 @@ import static studio.booking.messages.common.RuleViolation.Kind.FORBIDDEN;
 import static studio.booking.messages.common.RuleViolation.Kind.NOT_FOUND;
 
 /**
- * The booking's life (B2–B7). Request, confirm and cancel are multi-aggregate commands in the
- * application; here a small handler drives the same aggregate calls without locks and lookups.
+ * The booking's life (B2–B7). Request, confirm, cancel, complete and no-show are multi-aggregate
+ * commands in the application; here a small handler drives the same aggregate calls without locks,
+ * lookups and ledger.
  */
 class BookingTest {
 
