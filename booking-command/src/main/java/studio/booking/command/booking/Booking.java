@@ -48,8 +48,8 @@ import static studio.booking.messages.booking.BookingStatus.PENDING;
  * The life of one lesson request (B2–B7) and its message thread (M1, M2). Every transition is
  * checked against B6 ({@link BookingStatus#mayBecome}). Commands that need the ledger or other
  * bookings (request, confirm, cancel, complete, no-show) come through {@link BookingCommandHandler};
- * the rest are handled here. The thread lives here because it belongs to the booking: the participants are
- * known, and the booking's event stream is its whole history (docs/messaging.md).
+ * the rest are handled here. The thread lives here because it belongs to the booking: the
+ * participants are known, and the booking's event stream is its whole history (docs/messaging.md).
  */
 @Aggregate
 public class Booking {
