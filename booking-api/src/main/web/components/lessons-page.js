@@ -41,7 +41,6 @@ class LessonsPage extends LightElement {
   };
 
   _calendars = new Map(); // "instructor|month" → {data, stale}
-  _calendarWanted = null;
   _slotsWanted = null;
   _lessonsWanted = null;
   _statuses = new Map(); // booking id → last status seen (for notices)
@@ -128,15 +127,15 @@ class LessonsPage extends LightElement {
     }
     this.calendarError = null;
     if (cached && !cached.stale) return;
-    this._calendarWanted = key;
     try {
       const data = await this._fetchCalendar(this.selected, this.month);
-      if (this._calendarWanted === key) {
+      // only onto the calendar still on screen: the user may have moved on (even back to a cached one)
+      if (this._shownKey === key) {
         this.calendar = data;
         this._rememberStatuses(allBookings(data));
       }
     } catch (e) {
-      if (this._calendarWanted === key) this.calendarError = e.detail;
+      if (this._shownKey === key) this.calendarError = e.detail;
     }
   }
 
