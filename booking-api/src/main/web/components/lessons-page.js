@@ -338,6 +338,13 @@ class LessonsPage extends LightElement {
 
   _changeMonth(month) {
     this.month = month;
+    if (this.date && !this.date.startsWith(month)) {
+      // the chosen day is judged against its own month's bookings: in another month's it would lie
+      this.date = null;
+      this.slots = null;
+      this._slotsWanted = null;
+      this.slotsLoading = false;
+    }
     this._loadCalendar();
   }
 

@@ -53,6 +53,24 @@ class MemberBookingUiTest {
         assertThat(alex.day(date)).hasAttribute("aria-label", Pattern.compile(": 3 slots available$"));
     }
 
+    /** The day panel shows the chosen day against its own month: in another month the choice goes. */
+    @Test
+    void another_month_leaves_no_day_chosen(Ui ui) {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate date = inDays(5);
+        JsonNode slot = windowAndSlots(api, instructor, date, "14:00", "15:00", 60).get(0);
+        String bookingId = book(member.client(), instructor.id(), slot);
+
+        Ui.Session alex = ui.signIn(member.email(), Api.PASSWORD);
+        alex.pill(Fixtures.name(instructor)).openDay(date);
+        assertThat(alex.panel().locator("button[data-booking='" + bookingId + "'] .badge")).hasText("Pending");
+        alex.button("Next month").click();
+        assertThat(alex.panel()).hasText("Choose a day to see its times.");
+        alex.button("Previous month").click();
+        assertThat(alex.panel()).hasText("Choose a day to see its times.");
+    }
+
     @Test
     void a_chosen_day_lists_every_available_slot_of_that_date(Ui ui) {
         Api.Member instructor = api.instructor();
