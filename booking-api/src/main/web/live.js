@@ -3,6 +3,8 @@
 // missed while the connection was down stays missing. Pages listen on `window` for:
 // live:booking, live:availability, live:message, live:unread (detail = the event's JSON) and live:resync.
 
+import { get } from './api.js';
+
 const KINDS = ['booking', 'availability', 'message', 'unread'];
 
 export class Live extends EventTarget {
@@ -35,6 +37,9 @@ export class Live extends EventTarget {
         this._set('closed');
         this._retry = setTimeout(() => this.start(), this._delay);
         this._delay = Math.min(this._delay * 2, 30000);
+        // a session that ended elsewhere (expired, signed out in another tab, deactivated): asking who
+        // is signed in answers 401, and the app goes to the sign-in page (which stops this stream)
+        get('/api/me').catch(() => {});
       } else {
         this._set('connecting');
       }

@@ -1,6 +1,7 @@
 package studio.booking.api.ui;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +95,20 @@ class LiveUiTest {
         instructor.client().post("/api/bookings/" + bookingId + "/cancel", Map.of("reason", "Room booked")).expect(200);
         assertThat(alex.panel().locator("button[data-booking='" + bookingId + "'] .badge")).hasText("Cancelled by instructor");
         assertThat(alex.toasts()).containsText("cancelled by the studio");
+    }
+
+    /** A session that ends elsewhere (signed out in another tab, expired) brings the sign-in page, not endless reconnects. */
+    @Test
+    void a_session_ended_elsewhere_brings_the_sign_in_page(Ui ui) {
+        Api.Member member = api.member("member_full");
+        Ui.Session alex = ui.signIn(member.email(), Api.PASSWORD).allowFailedRequest(401)
+                .allowConsoleError(Pattern.compile(".*EventSource.*")).live();
+
+        // another tab of this browser signs out: same cookies, not through this page
+        alex.page().evaluate("() => fetch('/api/auth/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN':"
+                + " decodeURIComponent(document.cookie.match(/(?:^|;\\s*)XSRF-TOKEN=([^;]*)/)[1]) } })");
+
+        assertThat(alex.page().getByLabel("Email")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
     }
 
     @Test
