@@ -55,8 +55,17 @@ class BookingSheet extends LightElement {
     this.sendError = null;
     this.declining = false;
     this.zoneNote = null;
-    if (!dialog.open) openModal(dialog);
+    if (!dialog.open) openModal(dialog, () => this._returnFocusTo(id));
     this._load();
+  }
+
+  /**
+   * Where focus goes when what opened the sheet is gone (a banner read away, a request answered
+   * out of its list): the booking's own button on the page, else the calendar's day.
+   */
+  _returnFocusTo(id) {
+    return document.querySelector(`button[data-booking="${id}"]`)
+      ?? document.querySelector('month-calendar button[tabindex="0"]');
   }
 
   close() {

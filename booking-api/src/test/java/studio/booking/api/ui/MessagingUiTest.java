@@ -96,8 +96,10 @@ class MessagingUiTest {
 
         banner.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("View")).click();
         assertThat(alex.sheet().locator(".thread .bubble")).hasText("Can we focus on cross-body lead this week? Bring water.");
+        assertThat(alex.banner()).hasCount(0); // read: the banner and its View button are gone
         alex.page().keyboard().press("Escape");
-        assertThat(alex.banner()).hasCount(0);
+        // focus comes back to the page, on the lesson itself, not to nowhere
+        assertThat(alex.page().locator(":focus")).hasAttribute("data-booking", lesson.bookingId());
     }
 
     @Test
