@@ -17,6 +17,7 @@ class BookingApp extends LightElement {
     path: { state: true },
     liveState: { state: true },
     toasts: { state: true },
+    bootError: { state: true },
   };
 
   constructor() {
@@ -44,7 +45,7 @@ class BookingApp extends LightElement {
     this._whoAmI();
   }
 
-  async _whoAmI() {
+  async _whoAmI(retryIn = 1000) {
     if (!signedInBefore()) {
       this.me = null;
       return;
@@ -52,8 +53,15 @@ class BookingApp extends LightElement {
     try {
       instructors().catch(() => {}); // in parallel: every page needs them next
       this._signedIn(await get('/api/me'));
-    } catch {
-      this._signedOut();
+      this.bootError = null;
+    } catch (e) {
+      if (e.status === 0 || e.status >= 500) {
+        // the studio is out of reach (a restart, the network), not the session: ask again, slower each time
+        this.bootError = e.detail;
+        setTimeout(() => this._whoAmI(Math.min(retryIn * 2, 30000)), retryIn);
+      } else {
+        this._signedOut();
+      }
     }
   }
 
@@ -106,7 +114,8 @@ class BookingApp extends LightElement {
 
   render() {
     if (this.me === undefined) {
-      return html`<div class="boot" aria-busy="true"><span class="skeleton skeleton-line"></span></div>`;
+      return html`<div class="boot" aria-busy="true"><span class="skeleton skeleton-line"></span>
+        ${this.bootError ? html`<p class="error" role="alert">${this.bootError} Trying again…</p>` : nothing}</div>`;
     }
     if (this.me === null) {
       if (this.path !== '/sign-in') this.navigate('/sign-in', true);

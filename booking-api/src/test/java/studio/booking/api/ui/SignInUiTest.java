@@ -8,6 +8,7 @@ import studio.booking.api.support.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -17,6 +18,25 @@ class SignInUiTest {
 
     @Autowired
     Api api;
+
+    /** A returning member's page that cannot reach the studio at first keeps trying; it does not sign them out. */
+    @Test
+    void a_returning_member_whose_first_answers_failed_stays_signed_in(Ui ui) {
+        Api.Member member = api.member("member_full");
+        Ui.Session alex = ui.signIn(member.email(), Api.PASSWORD).allowFailedRequest(503);
+        AtomicInteger unavailable = new AtomicInteger(2); // the page's early ask and its first own one
+        alex.page().route("**/api/me", route -> {
+            if (unavailable.getAndDecrement() > 0) {
+                route.fulfill(new Route.FulfillOptions().setStatus(503).setContentType("application/problem+json")
+                        .setBody("{\"status\":503,\"detail\":\"The studio is restarting\"}"));
+            } else {
+                route.resume();
+            }
+        });
+        alex.reload(); // waits for the signed-in name
+        assertThat(alex.page().locator(".user-name")).hasText(Fixtures.name(member));
+        org.assertj.core.api.Assertions.assertThat(unavailable.get()).as("answers refused").isNegative();
+    }
 
     @Test
     void a_member_signs_in_sees_name_and_role_and_signs_out(Ui ui) {
