@@ -41,6 +41,7 @@ class LessonsPage extends LightElement {
   };
 
   _calendars = new Map(); // "instructor|month" → {data, stale}
+  _changes = 0; // how many times calendars were marked stale: an answer asked before the last one is stale too
   _slotsWanted = null;
   _lessonsWanted = null;
   _statuses = new Map(); // booking id → last status seen (for notices)
@@ -141,8 +142,10 @@ class LessonsPage extends LightElement {
 
   async _fetchCalendar(instructor, month) {
     const path = instructor === 'all' ? `/api/calendar/all?month=${month}` : `/api/calendar/${instructor}?month=${month}`;
+    const changesBefore = this._changes;
     const data = await get(path);
-    this._calendars.set(this._key(instructor, month), { data, stale: false });
+    // a change announced while this answer was on its way may be missing from it: kept stale, asked again
+    this._calendars.set(this._key(instructor, month), { data, stale: this._changes !== changesBefore });
     return data;
   }
 
@@ -249,6 +252,7 @@ class LessonsPage extends LightElement {
   }
 
   _markStale(instructorId) {
+    this._changes += 1;
     for (const [key, entry] of this._calendars) {
       if (instructorId === null || key.startsWith(`${instructorId}|`) || key.startsWith('all|')) entry.stale = true;
     }
