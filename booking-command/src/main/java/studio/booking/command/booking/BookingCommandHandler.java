@@ -92,9 +92,8 @@ public class BookingCommandHandler {
     public ConfirmationResult handle(ConfirmBooking cmd, Actor actor, Clock clock, BookingSettings settings,
                                      DeadlineManager deadlines) throws Exception {
         UUID instructorId = instructorOf(cmd.bookingId());
-        locks.exclusive(instructorId);
+        Aggregate<SlotLedger> ledger = lockedLedger(instructorId);
         Instant now = clock.instant();
-        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
         Aggregate<Booking> booking = bookings.load(cmd.bookingId().toString());
         booking.execute(b -> b.checkConfirmable(actor, now));
         Slot slot = booking.invoke(Booking::slot);
@@ -125,9 +124,7 @@ public class BookingCommandHandler {
     @CommandHandler
     public void handle(CancelBooking cmd, Actor actor, Clock clock, BookingSettings settings,
                        DeadlineManager deadlines) throws Exception {
-        UUID instructorId = instructorOf(cmd.bookingId());
-        locks.exclusive(instructorId);
-        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
+        Aggregate<SlotLedger> ledger = lockedLedger(instructorOf(cmd.bookingId()));
         boolean wasConfirmed = bookings.load(cmd.bookingId().toString())
                 .invoke(b -> b.cancel(actor, cmd.reason(), clock.instant(), settings, deadlines));
         if (wasConfirmed) {
@@ -151,11 +148,15 @@ public class BookingCommandHandler {
     }
 
     private void markLesson(UUID bookingId, Consumer<Booking> mark) throws Exception {
-        UUID instructorId = instructorOf(bookingId);
-        locks.exclusive(instructorId);
-        Aggregate<SlotLedger> ledger = ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
+        Aggregate<SlotLedger> ledger = lockedLedger(instructorOf(bookingId));
         bookings.load(bookingId.toString()).execute(mark);
         ledger.execute(l -> l.release(bookingId));
+    }
+
+    /** The instructor's lock, then their ledger: what every command touching both takes before any booking. */
+    private Aggregate<SlotLedger> lockedLedger(UUID instructorId) throws Exception {
+        locks.exclusive(instructorId);
+        return ledgers.loadOrCreate(SlotLedger.idOf(instructorId), SlotLedger::new);
     }
 
     private UUID instructorOf(UUID bookingId) {
