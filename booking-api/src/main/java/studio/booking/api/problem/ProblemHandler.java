@@ -114,7 +114,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return Problems.entity(Problems.problem(HttpStatus.CONFLICT,
                         "Someone else changed this at the same moment: try again"));
             }
-            if (t instanceof SQLException sql && sqlState(sql) != null) {
+            if (t instanceof SQLException sql) {
                 ProblemDetail problem = sqlProblem(sql);
                 if (problem != null) {
                     return Problems.entity(problem);
