@@ -1,6 +1,12 @@
 package studio.booking.api.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -11,6 +17,7 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -31,6 +38,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -88,6 +96,31 @@ public class AxonConfiguration {
                 .spanFactory(spanFactory)
                 .startScheduler(false) // db-scheduler's Spring Boot starter starts and stops it
                 .stopScheduler(false), scheduler);
+    }
+
+    /**
+     * Axon's deadline task (same name, same data, so stored deadlines still run), except that a
+     * deadline whose handler failed runs again within seconds instead of db-scheduler's five minutes.
+     * An expiry loses its append when a message is posted to the booking at that moment; for five
+     * minutes the request then stayed pending past its time (B5), refusing confirmations.
+     */
+    @Bean
+    @Qualifier("deadlineDetailsTask")
+    Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(ApplicationContext context) {
+        Task<DbSchedulerBinaryDeadlineDetails> axonTask =
+                DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+        return new OneTimeTask<>(axonTask.getName(), axonTask.getDataClass(), AxonConfiguration::retrySoon) {
+            @Override
+            public void executeOnce(TaskInstance<DbSchedulerBinaryDeadlineDetails> instance, ExecutionContext context) {
+                axonTask.execute(instance, context);
+            }
+        };
+    }
+
+    /** 1 s after the first failure, doubling up to 256 s (about db-scheduler's own five minutes). */
+    static <T> void retrySoon(ExecutionComplete failure, ExecutionOperations<T> operations) {
+        int earlierFailures = Math.min(failure.getExecution().consecutiveFailures, 8);
+        operations.reschedule(failure, failure.getTimeDone().plusSeconds(1L << earlierFailures));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static studio.booking.api.support.Lessons.book;
 import static studio.booking.api.support.Lessons.booking;
 import static studio.booking.api.support.Lessons.inDays;
@@ -358,6 +359,43 @@ class BookingLifecycleTest {
             assertThat(status(rival.client(), rivalId)).isEqualTo("declined");
         } finally {
             running.forEach(id -> pickedByAnotherNode(id, false));
+        }
+    }
+
+    /**
+     * B5: an expiry whose append failed (a message posted to the booking at that moment, a database
+     * hiccup) runs again within seconds, not after db-scheduler's default five minutes, during which
+     * the request stayed pending past its time.
+     */
+    @Test
+    void B5_an_expiry_that_failed_is_tried_again_within_seconds() {
+        Lesson lesson = pending(9);
+        String deadline = expiryDeadline(lesson.id());
+        jdbc.sql("CREATE SEQUENCE expiry_attempts").update();
+        jdbc.sql("""
+                CREATE FUNCTION fail_first_expiry() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW.aggregate_identifier = '%s' AND NEW.payload_type LIKE '%%BookingExpired' THEN
+                    IF nextval('expiry_attempts') = 1 THEN
+                      RAISE EXCEPTION 'the first expiry of %% fails', NEW.aggregate_identifier;
+                    END IF;
+                  END IF;
+                  RETURN NEW;
+                END $$""".formatted(lesson.id())).update();
+        jdbc.sql("CREATE TRIGGER fail_first_expiry BEFORE INSERT ON domain_event_entry"
+                + " FOR EACH ROW EXECUTE FUNCTION fail_first_expiry()").update();
+        try {
+            jdbc.sql("UPDATE scheduled_tasks SET execution_time = now() WHERE task_instance LIKE :id")
+                    .param("id", "%" + deadline + "%").update();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(status(lesson.member().client(), lesson.id())).isEqualTo("expired"));
+            assertThat(jdbc.sql("SELECT last_value FROM expiry_attempts").query(Long.class).single())
+                    .as("the first attempt failed, the second expired the request").isEqualTo(2);
+        } finally {
+            jdbc.sql("DROP TRIGGER fail_first_expiry ON domain_event_entry").update();
+            jdbc.sql("DROP FUNCTION fail_first_expiry()").update();
+            jdbc.sql("DROP SEQUENCE expiry_attempts").update();
         }
     }
 
