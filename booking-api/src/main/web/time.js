@@ -40,12 +40,12 @@ export const timeRange = (start, end, timeZone) => `${time(start, timeZone)} –
 export const day = (instant, timeZone) =>
   format({ weekday: 'short', month: 'short', day: 'numeric' }, timeZone).format(new Date(instant));
 
-/** "Thu, Feb 5, 2026" when not this year */
-export const dayWithYear = (instant) => {
-  const d = new Date(instant);
-  return d.getFullYear() === new Date().getFullYear() ? day(instant)
-    : format({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(d);
-};
+const yearOf = (instant) => format({ year: 'numeric' }).format(new Date(instant));
+
+/** "Thu, Feb 5, 2026" when not this year: both years in the viewer's zone, not the browser's */
+export const dayWithYear = (instant) =>
+  yearOf(instant) === yearOf(Date.now()) ? day(instant)
+    : format({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(instant));
 
 /** "Feb 3, 3:15 PM" (message times) */
 export const stamp = (instant) =>
