@@ -125,36 +125,67 @@ class CommandFlowTest {
         return new RequestBooking(UUID.randomUUID(), instructor.id(), null, start, start.plusSeconds(3600), null);
     }
 
-    @Test
-    void requests_confirmation_and_availability_changes_work_together() {
-        UUID window = send(instructor, new AddWeeklyWindow(instructor.id(),
+    private UUID mondayMorningWindow() {
+        return send(instructor, new AddWeeklyWindow(instructor.id(),
                 new WeeklyWindow(null, 1, LocalTime.of(9, 0), LocalTime.of(12, 0), 60, null, null)));
+    }
 
-        // B1: one booking per double click; several members may ask for one slot
+    private static void refused(Runnable command, String detail) {
+        assertThatThrownBy(command::run).isInstanceOfSatisfying(RuleViolation.class,
+                v -> assertThat(v.detail()).isEqualTo(detail));
+    }
+
+    @Test
+    void B1_a_double_click_makes_one_booking_and_several_members_may_ask_for_one_slot() {
+        mondayMorningWindow();
         BookingRequestResult first = send(ann, request(ann, 9, 0));
         assertThat(first.created()).isTrue();
         assertThat(this.<BookingRequestResult>send(ann, request(ann, 9, 0)))
                 .isEqualTo(new BookingRequestResult(first.bookingId(), false));
         BookingRequestResult rival = send(bea, request(bea, 9, 0));
-        assertThatThrownBy(() -> send(bea, request(bea, 9, 30))).isInstanceOfSatisfying(RuleViolation.class,
-                v -> assertThat(v.detail()).isEqualTo("Requested time is not an available slot"));
+        assertThat(rival.created()).isTrue();
+        assertThat(rival.bookingId()).isNotEqualTo(first.bookingId());
+        refused(() -> send(bea, request(bea, 9, 30)), "Requested time is not an available slot");
+    }
 
-        // B2: confirming declines the competing request in the same unit of work
+    @Test
+    void B2_confirming_declines_the_overlapping_requests_in_the_same_unit_of_work() {
+        mondayMorningWindow();
+        BookingRequestResult first = send(ann, request(ann, 9, 0));
+        BookingRequestResult rival = send(bea, request(bea, 9, 0));
+        BookingRequestResult later = send(bea, request(bea, 10, 0));
+
         ConfirmationResult confirmed = send(instructor, new ConfirmBooking(first.bookingId()));
+
         assertThat(confirmed.declined()).containsExactly(rival.bookingId());
-        assertThatThrownBy(() -> send(bea, request(bea, 9, 0))).isInstanceOfSatisfying(RuleViolation.class,
-                v -> assertThat(v.detail()).isEqualTo("This slot is already confirmed"));
+        refused(() -> send(instructor, new ConfirmBooking(rival.bookingId())), "Booking not found or not pending");
+        refused(() -> send(bea, request(bea, 9, 0)), "This slot is already confirmed");
+        assertThat(this.<ConfirmationResult>send(instructor, new ConfirmBooking(later.bookingId())).declined()).isEmpty();
+    }
 
-        // A3: removing the window declines pending requests and lists the confirmed lesson
-        BookingRequestResult later = send(ann, request(ann, 10, 0));
+    @Test
+    void A3_removing_a_window_declines_its_pending_requests_and_lists_its_confirmed_lessons() {
+        UUID window = mondayMorningWindow();
+        BookingRequestResult lesson = send(ann, request(ann, 9, 0));
+        send(instructor, new ConfirmBooking(lesson.bookingId()));
+        BookingRequestResult pending = send(bea, request(bea, 10, 0));
+
         AvailabilityChangeResult removed = send(instructor, new RemoveWeeklyWindow(instructor.id(), window));
-        assertThat(removed.declined()).containsExactly(later.bookingId());
-        assertThat(removed.conflicts()).containsExactly(first.bookingId());
 
-        // B4: the instructor cancels; the ledger frees the interval for another confirmation
+        assertThat(removed.declined()).containsExactly(pending.bookingId());
+        assertThat(removed.conflicts()).containsExactly(lesson.bookingId());
+        refused(() -> send(instructor, new ConfirmBooking(pending.bookingId())), "Booking not found or not pending");
+        refused(() -> send(instructor, new CancelBooking(pending.bookingId(), null)), "Booking not found or not cancellable");
+    }
+
+    @Test
+    void B4_cancelling_a_confirmed_lesson_frees_its_time_in_the_ledger() {
+        mondayMorningWindow();
+        BookingRequestResult first = send(ann, request(ann, 9, 0));
+        send(instructor, new ConfirmBooking(first.bookingId()));
+
         send(instructor, new CancelBooking(first.bookingId(), "Studio closed"));
-        send(instructor, new AddWeeklyWindow(instructor.id(),
-                new WeeklyWindow(null, 1, LocalTime.of(9, 0), LocalTime.of(12, 0), 60, null, null)));
+
         BookingRequestResult again = send(bea, request(bea, 9, 0));
         assertThat(this.<ConfirmationResult>send(instructor, new ConfirmBooking(again.bookingId())).declined()).isEmpty();
     }

@@ -40,9 +40,10 @@ import static studio.booking.messages.common.RuleViolation.Kind.FORBIDDEN;
 import static studio.booking.messages.common.RuleViolation.Kind.NOT_FOUND;
 
 /**
- * The booking's life (B2–B7). Request, confirm, cancel, complete and no-show are multi-aggregate
- * commands in the application; here a small handler drives the same aggregate calls without locks,
- * lookups and ledger.
+ * The booking's life (B2–B7), one aggregate at a time. Request, confirm, cancel, complete and no-show
+ * are multi-aggregate commands in the application; here a small handler drives the same aggregate
+ * calls without locks, lookups and ledger. The application's own handler, with them, is under
+ * {@code CommandFlowTest} (B1, B2, A3, B4) and the HTTP tests of booking-api.
  */
 class BookingTest {
 
@@ -153,7 +154,7 @@ class BookingTest {
     }
 
     @Test
-    void B2_other_members_do_not_see_the_booking() {
+    void B8_other_members_do_not_see_the_booking() {
         fixture().givenCurrentTime(T0).andGiven(requested())
                 .when(new ConfirmBooking(ID), meta(OTHER_MEMBER))
                 .expectException(violation(NOT_FOUND, "Booking not found"));

@@ -37,7 +37,7 @@ class SlotLedgerPropertyTest {
     }
 
     @Property(tries = 300)
-    void reserved_intervals_never_overlap(@ForAll("steps") List<Step> steps) {
+    void B2_reserved_intervals_never_overlap(@ForAll("steps") List<Step> steps) {
         var aggregate = AnnotatedAggregate.initialize(new SlotLedger(),
                 AnnotatedAggregateMetaModelFactory.inspectAggregate(SlotLedger.class), null);
         List<UUID> ids = new ArrayList<>();

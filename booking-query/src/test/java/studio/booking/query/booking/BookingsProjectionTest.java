@@ -193,7 +193,7 @@ class BookingsProjectionTest extends ReadSideTest {
     }
 
     @Test
-    void S3_back_to_back_confirmed_lessons_are_read_as_one_busy_interval() {
+    void S1_back_to_back_confirmed_lessons_are_read_as_one_busy_interval() {
         Instant ten = Instant.parse("2026-03-02T15:00:00Z");
         Instant eleven = ten.plusSeconds(3600);
         Instant noon = eleven.plusSeconds(3600);
