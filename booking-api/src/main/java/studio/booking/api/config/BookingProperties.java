@@ -26,6 +26,41 @@ public record BookingProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Security security) {
 
+    /** Beyond this the slot arithmetic of a horizon leaves what a calendar can mean. */
+    static final Duration LONGEST_HORIZON = Duration.ofDays(3660);
+
+    /**
+     * A value the rules cannot mean stops the start with the property named: a zero expiry would
+     * expire every request at once, a negative auto-complete complete a lesson on confirmation.
+     */
+    public BookingProperties {
+        positive("booking.pending-expiry", pendingExpiry);
+        notNegative("booking.member-cancellation-notice", memberCancellationNotice);
+        notNegative("booking.minimum-notice", minimumNotice);
+        positive("booking.booking-horizon", bookingHorizon);
+        if (bookingHorizon.compareTo(LONGEST_HORIZON) > 0) {
+            throw new IllegalArgumentException("booking.booking-horizon must be at most " + LONGEST_HORIZON.toDays()
+                    + " days, was " + bookingHorizon);
+        }
+        if (maxPendingPerMember < 1) {
+            throw new IllegalArgumentException("booking.max-pending-per-member must be at least 1, was "
+                    + maxPendingPerMember);
+        }
+        notNegative("booking.auto-complete-after", autoCompleteAfter);
+    }
+
+    private static void positive(String property, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be positive, was " + value);
+        }
+    }
+
+    private static void notNegative(String property, Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(property + " must not be negative, was " + value);
+        }
+    }
+
     public record Studio(@DefaultValue("America/New_York") ZoneId timeZone) {
     }
 

@@ -1,6 +1,9 @@
 package studio.booking.api.config;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
@@ -14,6 +17,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** DESIGN.md, Configuration: every property, with its default, in property and environment form. */
 class BookingPropertiesTest {
@@ -74,6 +78,35 @@ class BookingPropertiesTest {
                 Map.entry("BOOKING_SECURITY_JWT_ISSUER", ISSUER))));
 
         assertCustomised(properties);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            BOOKING_PENDING_EXPIRY             | PT0S   | booking.pending-expiry must be positive, was PT0S
+            BOOKING_PENDING_EXPIRY             | -PT1H  | booking.pending-expiry must be positive, was PT-1H
+            BOOKING_MEMBER_CANCELLATION_NOTICE | -PT24H | booking.member-cancellation-notice must not be negative
+            BOOKING_MINIMUM_NOTICE             | -PT1H  | booking.minimum-notice must not be negative
+            BOOKING_BOOKING_HORIZON            | PT0S   | booking.booking-horizon must be positive
+            BOOKING_BOOKING_HORIZON            | P99999D | booking.booking-horizon must be at most 3660 days
+            BOOKING_MAX_PENDING_PER_MEMBER     | 0      | booking.max-pending-per-member must be at least 1, was 0
+            BOOKING_AUTO_COMPLETE_AFTER        | -P2D   | booking.auto-complete-after must not be negative
+            """)
+    void a_value_the_rules_cannot_mean_stops_the_start_naming_the_property(String variable, String value,
+                                                                           String message) {
+        assertThatThrownBy(() -> bind(new SystemEnvironmentPropertySource("systemEnvironment", Map.of(variable, value))))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining(message);
+    }
+
+    @Test
+    void the_limits_themselves_are_accepted() {
+        BookingProperties properties = bind(new MapPropertySource("props", Map.of(
+                "booking.pending-expiry", "PT1S", "booking.member-cancellation-notice", "PT0S",
+                "booking.booking-horizon", "P3660D", "booking.max-pending-per-member", "1",
+                "booking.auto-complete-after", "PT0S")));
+
+        assertThat(properties.settings()).isEqualTo(new BookingSettings(ZoneId.of("America/New_York"),
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, Duration.ofDays(3660), 1, Duration.ZERO));
     }
 
     private static void assertCustomised(BookingProperties properties) {
