@@ -43,8 +43,16 @@ public class OwnerBootstrap implements ApplicationRunner {
         if (ownerExists()) {
             return;
         }
-        administration.register(null, new MemberAdministration.Registration(email.trim(), "Studio Owner",
-                Role.OWNER, password, null, null));
+        try {
+            administration.register(null, new MemberAdministration.Registration(email.trim(), "Studio Owner",
+                    Role.OWNER, password, null, null));
+        } catch (RuntimeException e) {
+            if (ownerExists()) { // another node starting at the same moment registered it first
+                log.info("The studio owner was registered by another node");
+                return;
+            }
+            throw e;
+        }
         log.info("Registered the studio owner {}", email.trim());
     }
 
