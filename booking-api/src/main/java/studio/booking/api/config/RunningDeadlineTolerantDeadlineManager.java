@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * moment is not an error. Axon lets db-scheduler's "currently executing" through, and the command
  * that cancels (a confirmation, a decline, a cancellation, a change of availability declining
  * requests) failed with it: a 500 while an expiry ran, and for as long as db-scheduler took to
- * notice that a node died in the middle of one (half an hour by default).
+ * notice that a node died in the middle of one (a minute here, half an hour by db-scheduler's default).
  *
  * <p>Leaving such a deadline be is safe: each deadline handler checks the aggregate's state first
  * (a booking no longer pending does not expire), and one that runs alongside the command loses to

@@ -399,6 +399,23 @@ class BookingLifecycleTest {
         }
     }
 
+    /**
+     * B5: an expiry picked by a node that died in the middle of it runs on a living node once the dead
+     * one has missed its heartbeats for a minute, not after db-scheduler's default half hour.
+     */
+    @Test
+    void B5_an_expiry_picked_by_a_node_that_died_runs_within_a_minute_and_a_half() {
+        Lesson lesson = pending(9);
+        int rows = jdbc.sql("UPDATE scheduled_tasks SET execution_time = now(), picked = true, picked_by = 'dead-node',"
+                        + " last_heartbeat = now() - interval '70 seconds', version = version + 1"
+                        + " WHERE task_instance LIKE :id")
+                .param("id", "%" + expiryDeadline(lesson.id()) + "%").update();
+        assertThat(rows).isOne();
+
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
+                assertThat(status(lesson.member().client(), lesson.id())).isEqualTo("expired"));
+    }
+
     /** Marks a deadline as db-scheduler marks one it runs: picked, by a node that keeps it alive. */
     private void pickedByAnotherNode(String deadlineId, boolean picked) {
         int rows = jdbc.sql("UPDATE scheduled_tasks SET picked = :picked, picked_by = :by,"
