@@ -142,6 +142,25 @@ class BookingLifecycleTest {
                 .asString());
     }
 
+    /** B8 with B2–B7: to a member of any role, another member's booking does not exist, whatever the action. */
+    @Test
+    void B8_another_members_booking_is_404_to_members_of_every_role_for_every_action() {
+        Lesson pending = pending(10);
+        Lesson confirmed = confirmed(10);
+        for (String role : List.of("guest", "member_limited", "member_full")) {
+            ApiClient outsider = api.member(role).client();
+            for (String action : List.of("confirm", "decline", "cancel")) {
+                act(outsider, pending.id(), action).problem(404);
+            }
+            for (String action : List.of("cancel", "complete", "no-show")) {
+                act(outsider, confirmed.id(), action).problem(404);
+            }
+            outsider.get("/api/bookings/" + pending.id()).problem(404);
+        }
+        assertThat(status(pending.member().client(), pending.id())).isEqualTo("pending");
+        assertThat(status(confirmed.member().client(), confirmed.id())).isEqualTo("confirmed");
+    }
+
     @Test
     void B3_decline_with_a_reason_by_the_instructor_or_the_owner_only_while_pending() {
         Lesson lesson = pending(10);

@@ -40,8 +40,8 @@ class BookingRequestTest {
             JsonNode created = member.client().post("/api/bookings", with(request(instructor.id(), slots.get(i)),
                     "notes", "Waltz")).expect(201).json();
             assertThat(created.path("success").asBoolean()).isTrue();
-            assertThat(UUID.fromString(created.path("booking_id").asString())).isNotNull();
             JsonNode booking = booking(member.client(), created.path("booking_id").asString());
+            assertThat(booking.path("id").asString()).isEqualTo(created.path("booking_id").asString());
             assertThat(booking.path("status").asString()).isEqualTo("pending");
             assertThat(booking.path("member_id").asString()).isEqualTo(member.id().toString());
             assertThat(booking.path("instructor_id").asString()).isEqualTo(instructor.id().toString());

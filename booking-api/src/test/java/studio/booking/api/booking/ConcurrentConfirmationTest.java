@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,7 +83,6 @@ class ConcurrentConfirmationTest {
         }
 
         List<Booking> requested = new CopyOnWriteArrayList<>();
-        Set<Integer> confirmAnswers = ConcurrentHashMap.newKeySet();
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         AtomicInteger remaining = new AtomicInteger(OPERATIONS);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -117,9 +115,6 @@ class ConcurrentConfirmationTest {
                         String action = dice < 85 ? "confirm" : "cancel";
                         ApiClient.Response r = actor.post("/api/bookings/" + booking.id() + "/" + action, Map.of());
                         count(outcomes, action + " " + r.status());
-                        if (action.equals("confirm")) {
-                            confirmAnswers.add(r.status());
-                        }
                         assertThat(r.status()).as(action + ": " + r.body()).isIn(200, 409);
                     }
                 }
@@ -132,7 +127,6 @@ class ConcurrentConfirmationTest {
             worker.get();
         }
         System.out.println("B2 concurrency outcomes: " + new java.util.TreeMap<>(outcomes));
-        assertThat(confirmAnswers).as("every confirmation succeeded or got a 409").isSubsetOf(200, 409);
         assertThat(outcomes.get("confirm 200")).as("outcomes %s", outcomes).isNotNull();
         assertThat(outcomes.get("confirm 409")).as("outcomes %s", outcomes).isNotNull();
 

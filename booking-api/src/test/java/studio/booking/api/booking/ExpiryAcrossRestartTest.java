@@ -5,6 +5,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import studio.booking.api.BookingApplication;
 import studio.booking.api.support.Api;
 import studio.booking.api.support.ApiClient;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * B5: the expiry deadline lives in the database (db-scheduler), not in the memory of one run: a
- * request made before a stop expires after the next start.
+ * request made before a stop is still pending after the next start, and expires when its time comes.
  */
 class ExpiryAcrossRestartTest {
 
@@ -37,7 +38,7 @@ class ExpiryAcrossRestartTest {
                 "--booking.demo-data=false",
                 "--booking.owner.email=" + Api.OWNER_EMAIL,
                 "--booking.owner.password=" + Api.OWNER_PASSWORD,
-                "--booking.pending-expiry=PT8S",
+                "--booking.pending-expiry=PT1H",
                 "--axoniq.update-checker.disabled=true",
         };
         UUID bookingId;
@@ -63,6 +64,11 @@ class ExpiryAcrossRestartTest {
         try (ConfigurableApplicationContext second = start(settings)) {
             Api api = Api.on(port(second));
             ApiClient owner = api.owner();
+            assertThat(status(owner, bookingId.toString())).as("not due yet").isEqualTo("pending");
+            // the hour passes: the deadline stored by the first run comes due
+            int due = second.getBean(JdbcClient.class).sql("UPDATE scheduled_tasks SET execution_time = now()"
+                    + " WHERE task_name = 'AxonDeadline' AND NOT picked").update();
+            assertThat(due).as("the first run's expiry deadline is stored").isOne();
             await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                     assertThat(status(owner, bookingId.toString())).isEqualTo("expired"));
             assertThat(owner.get("/api/bookings?member_id=" + memberId).expect(200).json().path("data"))

@@ -38,8 +38,14 @@ class ConventionsTest {
             client.post("/api/bookings", request(any, "2030-01-01T10:00:00Z", "2030-01-01T11:00:00Z")).problem(401);
             client.post("/api/bookings/" + any + "/confirm", null).problem(401);
             client.post("/api/bookings/" + any + "/cancel", Map.of()).problem(401);
+            client.post("/api/bookings/" + any + "/decline", Map.of()).problem(401);
+            client.post("/api/bookings/" + any + "/complete", null).problem(401);
+            client.post("/api/bookings/" + any + "/no-show", null).problem(401);
+            client.post("/api/bookings/" + any + "/messages", Map.of("content", "Hi")).problem(401);
             client.post("/api/availability", Map.of("instructor_id", any.toString())).problem(401);
             client.delete("/api/availability/" + any).problem(401);
+            client.delete("/api/availability/overrides/" + any).problem(401);
+            client.post("/api/admin/replay", null).problem(401);
             client.post("/api/members", Map.of("email", "x@y.test")).problem(401);
             client.patch("/api/members/" + any, Map.of("display_name", "X")).problem(401);
             JsonNode problem = client.post("/api/availability/overrides", Map.of()).problem(401);

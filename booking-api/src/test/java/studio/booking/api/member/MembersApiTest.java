@@ -91,7 +91,8 @@ class MembersApiTest {
     }
 
     private boolean waitingForALock() {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE '%cmd_members%'")
                 .query(Integer.class).single() > 0;
     }
 

@@ -71,7 +71,7 @@ class BearerTokensTest {
         Clock twoHoursLater = Clock.offset(Clock.fixed(NOW.instant(), ZoneOffset.UTC), Duration.ofHours(2));
 
         assertThat(BearerTokens.decoder(new BookingProperties.Jwt(Tokens.SECRET, null, null), NOW).orElseThrow()
-                .decode(token)).isNotNull();
+                .decode(token).getSubject()).isEqualTo("someone");
         assertThatThrownBy(() -> BearerTokens.decoder(new BookingProperties.Jwt(Tokens.SECRET, null, null),
                 twoHoursLater).orElseThrow().decode(token))
                 .isInstanceOf(BadJwtException.class).hasMessageContaining("expired");

@@ -109,7 +109,7 @@ class CalendarApiTest {
     }
 
     @Test
-    void available_slots_count_only_slots_still_offered() {
+    void S1_available_slots_count_only_slots_still_offered() {
         Api.Member instructor = api.instructor();
         LocalDate date = inDays(6);
         windowAndSlots(api, instructor, date, "09:00", "12:00", 60);

@@ -63,11 +63,11 @@ class StreamHubTest {
         Viewer byToken = new Viewer(UUID.randomUUID(), Role.MEMBER_FULL);
         Viewer bySession = new Viewer(UUID.randomUUID(), Role.MEMBER_FULL);
 
-        hub.open(byToken, null, streamRequest(), null, () -> true, Duration.ofMillis(200));
+        hub.open(byToken, null, streamRequest(), null, () -> true, Duration.ofSeconds(2));
         hub.open(bySession, "s", streamRequest(), null, () -> true, null);
 
         assertThat(hub.openStreams(byToken.id())).isOne();
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.openStreams(byToken.id()) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.openStreams(byToken.id()) == 0);
         assertThat(hub.openStreams(bySession.id())).isOne();
     }
 }

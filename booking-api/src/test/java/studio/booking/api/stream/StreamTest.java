@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,6 +122,26 @@ class StreamTest {
             case "booking" -> "booking:" + e.json().path("status").asString() + ":" + e.json().path("unread").asBoolean();
             default -> e.name();
         }).toList();
+    }
+
+    /** R1's bound ("within 2 s"), on the other side of a request and of its confirmation. */
+    @Test
+    void R1_a_change_reaches_the_other_sides_stream_within_2_seconds() {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate day = inDays(9);
+        api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "12:00", 60);
+        JsonNode slot = slots(member.client(), instructor.id(), day).get(0);
+        try (EventStream instructors = EventStream.open(instructor.client());
+             EventStream members = EventStream.open(member.client())) {
+            await().atMost(EventStream.PROMPTLY).until(() -> instructors.lastEventId() != null
+                    && members.lastEventId() != null);
+
+            String id = book(member.client(), instructor.id(), slot);
+            instructors.await("booking", isBooking(id, "pending"), Duration.ofSeconds(2));
+            instructor.client().post("/api/bookings/" + id + "/confirm", Map.of()).expect(200);
+            members.await("booking", isBooking(id, "confirmed"), Duration.ofSeconds(2));
+        }
     }
 
     @Test
