@@ -70,8 +70,16 @@ public class AuthController {
         } catch (AuthenticationException e) {
             return Problems.entity(Problems.problem(HttpStatus.UNAUTHORIZED, "Invalid email or password"));
         }
-        // session fixation: a new session id for the signed-in session
-        if (request.getSession(false) != null) {
+        // session fixation: a new session id for the signed-in session. A session signed in as someone
+        // else ends instead, with its streams: they carry that member's bookings and messages
+        HttpSession existing = request.getSession(false);
+        Authentication before = SecurityContextHolder.getContext().getAuthentication();
+        if (existing != null && before != null && before.isAuthenticated()
+                && !before.getName().equals(authentication.getName())) {
+            existing.invalidate();
+            existing = null;
+        }
+        if (existing != null) {
             request.changeSessionId();
         } else {
             request.getSession(true);

@@ -357,6 +357,24 @@ class StreamTest {
         member.client().get("/api/stream").problem(401);
     }
 
+    /** B8 on the stream: a browser signed in as someone else no longer receives the first member's events. */
+    @Test
+    void R1_signing_in_as_someone_else_ends_the_sessions_streams_signing_in_again_keeps_them() {
+        Api.Member member = api.member("member_full");
+        Api.Member other = api.member("member_limited");
+        try (EventStream stream = EventStream.open(member.client())) {
+            await().atMost(EventStream.PROMPTLY).until(() -> stream.lastEventId() != null);
+            member.client().signIn(member.email(), Api.PASSWORD);
+            assertThat(hub.openStreams(member.id())).as("the same member again: a renewed session").isOne();
+
+            member.client().signIn(other.email(), Api.PASSWORD);
+
+            stream.awaitEnd();
+        }
+        assertThat(member.client().get("/api/me").expect(200).json().path("id").asString())
+                .isEqualTo(other.id().toString());
+    }
+
     @Test
     void R1_a_role_change_or_deactivation_ends_the_members_streams() {
         Api.Member member = api.member("member_full");
