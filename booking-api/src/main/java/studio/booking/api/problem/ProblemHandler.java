@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import studio.booking.api.member.MemberAdministration;
 import studio.booking.api.web.InvalidInputException;
+import studio.booking.api.web.RequestBodyLimit;
 import studio.booking.messages.common.RuleViolation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -136,6 +137,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.TooLargeException tooLarge) {
+                return handleExceptionInternal(ex, Problems.problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()),
+                        headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
         String field = mistypedField(ex);
         ProblemDetail problem = field != null
                 ? Problems.invalid(InvalidInputException.of(field, "has the wrong type"))

@@ -53,6 +53,28 @@ class ConventionsTest {
         }
     }
 
+    /** Bad input is a 4xx, also when it is huge: a body is read up to 64 KiB, never whole into the heap. */
+    @Test
+    void a_body_over_64_KiB_is_413_whether_its_length_is_announced_or_not() {
+        Api.Member member = api.member("member_full");
+        String huge = "a".repeat(2_000_000);
+        String endpoint = "/api/bookings/" + UUID.randomUUID() + "/messages";
+
+        JsonNode announced = member.client().post(endpoint, Map.of("content", huge)).problem(413);
+        assertThat(announced.path("detail").asString()).isEqualTo("Request body too large: at most 64 KiB");
+        JsonNode chunked = member.client().postChunked(endpoint, "{\"content\":\"" + huge + "\"}")
+                .problem(413);
+        assertThat(chunked.path("detail").asString()).isEqualTo("Request body too large: at most 64 KiB");
+        JsonNode signIn = api.anonymous().post("/api/auth/login", Map.of("email", "x@y.test", "password", huge))
+                .problem(413);
+        assertThat(signIn.path("status").asInt()).isEqualTo(413);
+
+        // ~24 KiB: the longest body the API needs (2000 characters, each escaped as a surrogate pair) still fits
+        String emoji = "\\ud83d\\udc83".repeat(2000);
+        member.client().send("POST", "/api/auth/login", "{\"email\":\"" + member.email() + "\",\"password\":\""
+                + Api.PASSWORD + "\",\"ignored\":\"" + emoji + "\"}", "application/json").expect(204);
+    }
+
     @Test
     void after_sign_out_a_state_change_is_401() {
         ApiClient member = api.member("member_full").client();

@@ -135,8 +135,17 @@ public class ApiClient {
         }
     }
 
+    /** A JSON POST whose length is not announced: the body travels in chunks. */
+    public Response postChunked(String path, String json) {
+        return send("POST", path, json, "application/json", true);
+    }
+
     /** Any request; {@code body} is sent as is when a String, else as JSON. */
     public Response send(String method, String path, Object body, String contentType) {
+        return send(method, path, body, contentType, false);
+    }
+
+    private Response send(String method, String path, Object body, String contentType, boolean chunked) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
@@ -152,6 +161,7 @@ public class ApiClient {
         }
         String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
         request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                : chunked ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(text))
                 : HttpRequest.BodyPublishers.ofString(text));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
