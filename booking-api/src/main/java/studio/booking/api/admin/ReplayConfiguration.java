@@ -27,6 +27,6 @@ public class ReplayConfiguration {
                                       ParameterResolverFactory parameterResolverFactory,
                                       HandlerDefinition handlerDefinition, Clock clock) {
         return new ProjectionReplay(context, events, eventSchema, dataSource, transactionManager,
-                parameterResolverFactory, handlerDefinition, clock);
+                parameterResolverFactory, handlerDefinition, clock, context);
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import studio.booking.query.replay.ProjectionsReplayed;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -203,6 +204,22 @@ class StreamHub {
             }
             history.defer(globalIndex, mapping);
             return true;
+        }
+    }
+
+    /**
+     * R3 with R1: a replay rebuilt the views every client shows from, and no stored event says what
+     * changed: every stream of this node gets a resync and its client refetches.
+     */
+    @EventListener
+    void on(ProjectionsReplayed replayed) {
+        synchronized (lock) {
+            byte[] resync = SseFrames.resync(history.position(), "projections_rebuilt");
+            for (SseConnection connection : new ArrayList<>(connections)) {
+                if (!connection.offer(resync)) {
+                    drop(connection, resync, System.nanoTime());
+                }
+            }
         }
     }
 

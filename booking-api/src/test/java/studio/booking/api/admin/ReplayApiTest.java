@@ -8,6 +8,8 @@ import org.springframework.test.context.TestPropertySource;
 import studio.booking.api.support.Api;
 import studio.booking.api.support.ApiClient;
 import studio.booking.api.support.ApiTest;
+import studio.booking.api.support.EventStream;
+import studio.booking.api.support.EventStream.Event;
 import studio.booking.api.support.MutableClock;
 import studio.booking.query.replay.ProjectionReplay;
 import tools.jackson.databind.JsonNode;
@@ -187,6 +189,21 @@ class ReplayApiTest {
         String members = owner.get("/api/members").expect(200).body();
         assertThat(registered).allSatisfy(id -> assertThat(members).contains(id));
         assertNothingLostOrDoubled(owner);
+    }
+
+    /** R3 with R1: the views changed without a stored event saying so; every open stream is told to refetch. */
+    @Test
+    void R3_R1_after_a_replay_open_streams_get_a_resync() {
+        ApiClient member = api.member("member_full").client();
+        try (EventStream stream = EventStream.open(member)) {
+            await().atMost(EventStream.PROMPTLY).until(() -> stream.lastEventId() != null);
+
+            replayAndAwait(api.owner());
+
+            Event resync = stream.await("resync", json -> true);
+            assertThat(resync.json().path("reason").asString()).isEqualTo("projections_rebuilt");
+            assertThat(stream.ended()).isFalse();
+        }
     }
 
     @Test

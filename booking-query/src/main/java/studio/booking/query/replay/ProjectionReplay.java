@@ -12,6 +12,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -70,6 +71,7 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
     private final ParameterResolverFactory parameters;
     private final HandlerDefinition handlerDefinition;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-replay");
         thread.setDaemon(true);
@@ -82,7 +84,8 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
 
     public ProjectionReplay(ListableBeanFactory beans, EventStorageEngine events, EventSchema eventSchema,
                             DataSource dataSource, PlatformTransactionManager transactionManager,
-                            ParameterResolverFactory parameters, HandlerDefinition handlerDefinition, Clock clock) {
+                            ParameterResolverFactory parameters, HandlerDefinition handlerDefinition, Clock clock,
+                            ApplicationEventPublisher publisher) {
         this.beans = beans;
         this.events = events;
         this.eventSchema = eventSchema;
@@ -95,6 +98,7 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
         this.parameters = parameters;
         this.handlerDefinition = handlerDefinition;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     /** Finds the projections once every bean exists; a projection without declared tables stops the start. */
@@ -149,14 +153,18 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
             TrackingToken position = catchUp(run, shadow, null);
             long rebuilt = System.nanoTime();
             log.info("Replay rebuilt {} events in {} ms", run.processed.get(), (rebuilt - rebuilding) / 1_000_000);
-            inTransaction(shadow::analyze);
+            // outside a transaction: VACUUM resets the insert count that would start an autovacuum of the
+            // fresh tables, whose lock the swap would then wait for and never be granted (Postgres cancels
+            // a blocking autovacuum only after deadlock_timeout, longer than the swap's lock budget)
+            shadow.vacuumAnalyze();
             run.phase = Phase.SWAPPING;
             long locked = swap(run, shadow, position);
             // the rebuilt tables are live now: failing to drop the retired ones fails nothing
             discardQuietly(shadow);
+            publisher.publishEvent(new ProjectionsReplayed(projections.tables()));
             log.info("Replay finished: {} events, tables {} swapped in (locked for {} ms)", run.processed.get(),
                     projections.tables(), locked / 1_000_000);
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // an Error too: a replay that did not swap never reads "finished"
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }

@@ -71,9 +71,10 @@ final class ShadowTables {
     }
 
     /** Fresh planner statistics, so the first queries after the swap plan as well as before it. */
-    void analyze() {
+    /** Run outside a transaction (VACUUM refuses to run inside one). */
+    void vacuumAnalyze() {
         for (String table : tables) {
-            jdbc.sql("ANALYZE " + shadow(table)).update();
+            jdbc.sql("VACUUM (ANALYZE) " + shadow(table)).update();
         }
     }
 
