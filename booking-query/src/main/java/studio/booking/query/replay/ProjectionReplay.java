@@ -216,7 +216,7 @@ public class ProjectionReplay implements SmartInitializingSingleton, DisposableB
                 long applied = inTransaction(() -> {
                     shadow.lock(budget);
                     lockedAt[0] = System.nanoTime();
-                    shadow.requireSameColumns();
+                    shadow.requireSameShape();
                     shadow.route();
                     long count = 0;
                     TrackingToken at = start;

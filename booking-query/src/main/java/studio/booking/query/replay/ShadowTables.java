@@ -70,8 +70,10 @@ final class ShadowTables {
         jdbc.sql("SET LOCAL synchronous_commit = off").update();
     }
 
-    /** Fresh planner statistics, so the first queries after the swap plan as well as before it. */
-    /** Run outside a transaction (VACUUM refuses to run inside one). */
+    /**
+     * Fresh planner statistics, so the first queries after the swap plan as well as before it. Run
+     * outside a transaction (VACUUM refuses to run inside one).
+     */
     void vacuumAnalyze() {
         for (String table : tables) {
             jdbc.sql("VACUUM (ANALYZE) " + shadow(table)).update();
@@ -97,16 +99,24 @@ final class ShadowTables {
         jdbc.sql("SET LOCAL statement_timeout TO DEFAULT").update();
     }
 
-    /** A migration that changed a live table during the rebuild would be undone by the swap: refuse. */
-    void requireSameColumns() {
+    /**
+     * A migration that changed a live table during the rebuild (a column, a default, an index, a
+     * constraint) would be undone by the swap while Flyway counts it as applied: refuse.
+     */
+    void requireSameShape() {
         for (String table : tables) {
-            String before = columns(live(table));
-            String after = columns(shadow(table));
+            String before = shape(live(table));
+            String after = shape(shadow(table));
             if (!before.equals(after)) {
                 throw new IllegalStateException("Table " + table + " changed while the replay ran (" + before
                         + " ≠ " + after + "): replay again");
             }
         }
+    }
+
+    private String shape(String qualifiedTable) {
+        return columns(qualifiedTable) + "; indexes " + indexes(qualifiedTable) + "; constraints "
+                + constraints(qualifiedTable);
     }
 
     /** Live tables out, rebuilt ones in. Statements waiting on the old tables resolve the names again. */
@@ -182,9 +192,22 @@ final class ShadowTables {
     private String columns(String qualifiedTable) {
         return jdbc.sql("""
                         SELECT coalesce(string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-                                          || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END, ', ' ORDER BY a.attnum), '')
+                                          || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                                          || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), ''),
+                                          ', ' ORDER BY a.attnum), '')
                           FROM pg_attribute a
+                          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                          WHERE a.attrelid = to_regclass(:table) AND a.attnum > 0 AND NOT a.attisdropped
+                        """)
+                .param("table", qualifiedTable)
+                .query(String.class).single();
+    }
+
+    private String constraints(String qualifiedTable) {
+        return jdbc.sql("""
+                        SELECT coalesce(string_agg(conname || ' ' || pg_get_constraintdef(oid), ', ' ORDER BY conname), '')
+                          FROM pg_constraint
+                         WHERE conrelid = to_regclass(:table)
                         """)
                 .param("table", qualifiedTable)
                 .query(String.class).single();

@@ -2,6 +2,8 @@ package studio.booking.query.replay;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.PGStatement;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +71,7 @@ class ShadowTablesTest extends ReadSideTest {
         assertThat(catalog(ShadowTables.SHADOW)).isEqualTo(flyway);
         transactions.executeWithoutResult(s -> {
             shadow.lock(Duration.ofSeconds(1));
-            shadow.requireSameColumns();
+            shadow.requireSameShape();
             shadow.swap();
         });
         assertThat(catalog("public")).isEqualTo(flyway);
@@ -147,17 +149,23 @@ class ShadowTablesTest extends ReadSideTest {
         transactions.executeWithoutResult(s -> shadow.lock(Duration.ofMillis(100)));
     }
 
-    @Test
-    void R3_a_table_changed_while_the_replay_ran_is_not_swapped() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ALTER TABLE public.members ADD COLUMN nickname TEXT | ALTER TABLE public.members DROP COLUMN nickname
+            CREATE INDEX members_role_idx ON public.members (role) | DROP INDEX public.members_role_idx
+            ALTER TABLE public.members ADD CONSTRAINT members_named CHECK (display_name <> '') | ALTER TABLE public.members DROP CONSTRAINT members_named
+            ALTER TABLE public.members ALTER COLUMN display_name SET DEFAULT 'Member' | ALTER TABLE public.members ALTER COLUMN display_name DROP DEFAULT
+            """)
+    void R3_a_table_a_migration_changed_while_the_replay_ran_is_not_swapped(String migration, String undo) {
         transactions.executeWithoutResult(s -> shadow.create());
-        pooled.sql("ALTER TABLE public.members ADD COLUMN nickname TEXT").update();
+        pooled.sql(migration).update();
         try {
             assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
                 shadow.lock(Duration.ofSeconds(1));
-                shadow.requireSameColumns();
+                shadow.requireSameShape();
             })).hasMessageContaining("members changed");
         } finally {
-            pooled.sql("ALTER TABLE public.members DROP COLUMN nickname").update();
+            pooled.sql(undo).update();
         }
     }
 
