@@ -4,10 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.nio.file.Path;
 
@@ -17,8 +20,19 @@ import java.nio.file.Path;
  * {@code spring.datasource.url} is configured.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
 public class EmbeddedPostgresConfiguration {
+
+    /**
+     * The same test as {@link EmbeddedPostgresStarter}'s: no URL, or a blank one. Read from the
+     * environment, not through a SpEL string, which any quote in a URL would break.
+     */
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return context.getEnvironment().getProperty("spring.datasource.url", "").isBlank();
+        }
+    }
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(ObjectProvider<EmbeddedPostgresStarter.Startup> startup,
