@@ -124,6 +124,24 @@ class BookingTest {
         return actor.asMetaData();
     }
 
+    // B1 ------------------------------------------------------------------------------------------
+    // (who may request which interval is decided before the aggregate: BookingRequestRulesTest, and
+    // with the application's own handler, CommandFlowTest)
+
+    @Test
+    void B1_a_request_is_recorded_for_its_member_and_is_pending_so_it_can_be_confirmed_or_declined() {
+        fixture().givenCurrentTime(T0)
+                .when(as(MEMBER, request(START)))
+                .expectEvents(requested());
+        fixture().givenCurrentTime(T0).andGivenCommands(request(START))
+                .when(new ConfirmBooking(ID), meta(INSTRUCTOR))
+                .expectEvents(confirmed());
+        fixture().givenCurrentTime(T0).andGivenCommands(request(START))
+                .when(new DeclineBooking(ID, null), meta(INSTRUCTOR))
+                .expectEvents(new BookingDeclined(ID, INSTRUCTOR.id(), MEMBER.id(), DeclineCause.DECLINED_BY_STAFF,
+                        null, null));
+    }
+
     // B2 ------------------------------------------------------------------------------------------
 
     @Test
