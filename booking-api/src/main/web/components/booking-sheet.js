@@ -145,16 +145,29 @@ class BookingSheet extends LightElement {
     this.actionError = null;
     // the booking acted on: the sheet may be closed (or show another) before the answers come
     const id = this._id;
+    let answer;
     try {
-      const answer = await post(`/api/bookings/${id}/${path}`, body);
+      answer = await post(`/api/bookings/${id}/${path}`, body);
+    } catch (e) {
+      this.actionError = e.detail;
+      this.busy = false;
+      return;
+    }
+    done?.(answer);
+    try {
       const { data } = await get(`/api/bookings/${id}`);
       if (this._id === id) this.booking = data;
       window.dispatchEvent(new CustomEvent('booking-changed', { detail: data }));
-      done?.(answer);
-    } catch (e) {
-      this.actionError = e.detail;
+    } catch {
+      // done all the same; the stream's booking event brings the new state
     } finally {
       this.busy = false;
+    }
+    // the button that was pressed is gone with the old state: keep keyboard focus in the sheet
+    await this.updateComplete;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused === this.querySelector('dialog.sheet')) {
+      this.querySelector('#sheet-title')?.focus();
     }
   }
 
@@ -242,7 +255,7 @@ class BookingSheet extends LightElement {
       ${b.cancellation_reason ? html`<p class="hint">Reason: ${b.cancellation_reason}</p>` : nothing}
     </div>
     ${this._actions()}
-    ${this.declining ? html`<form class="decline-form" @submit=${(e) => this._decline(e)}>
+    ${this.declining && this._manages && b.status === 'pending' ? html`<form class="decline-form" @submit=${(e) => this._decline(e)}>
       <label class="field"><span>Reason for declining (optional)</span>
         <input type="text" name="reason" maxlength="500"></label>
       <div class="dialog-actions"><button type="submit" class="btn btn-primary" ?disabled=${this.busy}>Decline request</button></div>
@@ -290,7 +303,7 @@ class BookingSheet extends LightElement {
     return html`<dialog class="sheet" aria-labelledby="sheet-title" @close=${() => this._closed()} @click=${closeOnBackdrop}>
       <div class="sheet-head">
         <button type="button" class="btn btn-ghost btn-small" @click=${() => this.close()}>← Back</button>
-        <h2 id="sheet-title">Private Lesson</h2>
+        <h2 id="sheet-title" tabindex="-1">Private Lesson</h2>
         <span class="spacer-4"></span>
       </div>
       <div class="sheet-scroll">

@@ -62,6 +62,29 @@ class InstructorConfirmationUiTest {
         org.assertj.core.api.Assertions.assertThat(status(member.client(), bookingId)).isEqualTo("confirmed");
     }
 
+    /** B3: only a pending request is declined; the decline form goes once the request is confirmed, focus stays in the sheet. */
+    @Test
+    void confirming_while_the_decline_form_is_open_closes_it_and_keeps_focus_in_the_sheet(Ui ui) {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate date = inDays(5);
+        List<JsonNode> slots = windowAndSlots(api, instructor, date, "14:00", "15:00", 60);
+        book(member.client(), instructor.id(), slots.get(0));
+
+        Ui.Session maria = ui.signIn(instructor.email(), Api.PASSWORD);
+        maria.month(date).openDay(date);
+        maria.slot("2:00 PM").click();
+        action(maria, "Decline").click();
+        assertThat(maria.sheet().getByLabel("Reason for declining (optional)")).isVisible();
+
+        action(maria, "Confirm").focus();
+        maria.page().keyboard().press("Enter");
+
+        assertThat(maria.status()).hasText("Confirmed");
+        assertThat(maria.sheet().locator("form.decline-form")).hasCount(0);
+        assertThat(maria.sheet().locator("#sheet-title")).isFocused();
+    }
+
     @Test
     void a_confirmation_answered_after_the_sheet_closed_confirms_and_asks_for_nothing_else(Ui ui) {
         Api.Member instructor = api.instructor();
