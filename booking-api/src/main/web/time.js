@@ -40,12 +40,16 @@ export const timeRange = (start, end, timeZone) => `${time(start, timeZone)} –
 export const day = (instant, timeZone) =>
   format({ weekday: 'short', month: 'short', day: 'numeric' }, timeZone).format(new Date(instant));
 
-const yearOf = (instant) => format({ year: 'numeric' }).format(new Date(instant));
+const yearOf = (instant, timeZone) => format({ year: 'numeric' }, timeZone).format(new Date(instant));
 
-/** "Thu, Feb 5, 2026" when not this year: both years in the viewer's zone, not the browser's */
-export const dayWithYear = (instant) =>
-  yearOf(instant) === yearOf(Date.now()) ? day(instant)
-    : format({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(instant));
+/** "Thu, Feb 5, 2026" when not this year: both years in the same zone (the viewer's unless given) */
+export const dayWithYear = (instant, timeZone) =>
+  yearOf(instant, timeZone) === yearOf(Date.now(), timeZone) ? day(instant, timeZone)
+    : format({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }, timeZone).format(new Date(instant));
+
+/** "14:00", as availability is written (24-hour local time of the zone) */
+export const clock = (instant, timeZone) =>
+  format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, timeZone).format(new Date(instant));
 
 /** "Feb 3, 3:15 PM" (message times) */
 export const stamp = (instant) =>

@@ -70,6 +70,10 @@ class AvailabilityUiTest {
         form.getByLabel("Date").fill(blocked.toString());
         form.getByLabel("Reason (optional)").fill("Competition");
         maria.button("Save change").click();
+        Locator review = maria.page().locator("dialog.review");
+        assertThat(review).containsText("No pending requests or confirmed lessons fall in these hours.");
+        maria.button("Block").click();
+        assertThat(review).not().isVisible();
         assertThat(maria.page().locator("table.rows tr", new Page.LocatorOptions().setHasText("Day off")))
                 .containsText("Competition");
 
@@ -94,6 +98,11 @@ class AvailabilityUiTest {
         Ui.Session maria = availabilityPage(ui, instructor);
         String weekday = date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US);
         maria.button("Remove " + weekday + " 10:00–13:00").click();
+        Locator review = maria.page().locator("dialog.review");
+        assertThat(review.locator("h2")).hasText("Remove " + weekday + " 10:00–13:00?");
+        assertThat(review).containsText("1 pending request will be declined, unless other hours still offer its time:");
+        assertThat(review.locator("li")).hasText(Fixtures.name(member) + ", " + Fixtures.lessonDay(date) + " at 11:00");
+        maria.button("Remove").click();
         Locator outcome = maria.page().locator(".outcome");
         assertThat(outcome).containsText("1 pending request was declined:");
         assertThat(outcome.locator("ul.declined li")).containsText(Fixtures.name(member));
@@ -103,5 +112,47 @@ class AvailabilityUiTest {
         Ui.Session alex = ui.signIn(member.email(), Api.PASSWORD);
         Locator lesson = alex.lessons().locator("button[data-booking='" + bookingId + "']");
         assertThat(lesson.locator(".badge")).hasText("Declined");
+    }
+
+    /** A3 in the editor: what a block would touch is shown first, and keeping the hours changes nothing. */
+    @Test
+    void blocking_hours_shows_the_requests_and_lessons_in_them_first_and_keep_changes_nothing(Ui ui) {
+        Api.Member instructor = api.instructor();
+        Api.Member ana = api.member("member_full");
+        Api.Member ben = api.member("member_limited");
+        LocalDate date = inDays(8);
+        List<JsonNode> slots = windowAndSlots(api, instructor, date, "10:00", "13:00", 60);
+        String lesson = book(ana.client(), instructor.id(), slots.get(0));
+        instructor.client().post("/api/bookings/" + lesson + "/confirm", null).expect(200);
+        String request = book(ben.client(), instructor.id(), slots.get(1));
+        book(ben.client(), instructor.id(), slots.get(2)); // 12:00, outside the block
+
+        Ui.Session maria = availabilityPage(ui, instructor);
+        Locator form = maria.page().locator("form[aria-label='Add a day off, blocked or extra hours']");
+        form.getByLabel("Block some hours").check();
+        form.getByLabel("Date").fill(date.toString());
+        form.getByLabel("From").fill("10:30");
+        form.getByLabel("To", new Locator.GetByLabelOptions().setExact(true)).fill("11:30");
+        maria.button("Save change").click();
+
+        Locator review = maria.page().locator("dialog.review");
+        assertThat(review.locator("h2")).hasText("Block 10:30–11:30 on " + Fixtures.day(date) + "?");
+        assertThat(review).containsText("1 pending request will be declined");
+        assertThat(review).containsText("1 confirmed lesson stays booked and will need your attention:");
+        assertThat(review.locator("li")).hasText(new String[]{
+                Fixtures.name(ben) + ", " + Fixtures.lessonDay(date) + " at 11:00",
+                Fixtures.name(ana) + ", " + Fixtures.lessonDay(date) + " at 10:00"});
+        maria.button("Keep").click();
+        assertThat(review).not().isVisible();
+        assertThat(maria.page().locator("#dates-title + p")).hasText("No days off or extra hours.");
+        org.assertj.core.api.Assertions.assertThat(status(ben.client(), request)).isEqualTo("pending");
+
+        maria.button("Save change").click();
+        maria.button("Block").click();
+        Locator outcome = maria.page().locator(".outcome");
+        assertThat(outcome).containsText("1 pending request was declined:");
+        assertThat(outcome.locator("ul.declined li")).containsText(Fixtures.name(ben) + ", " + Fixtures.lessonDay(date) + " at 11:00");
+        assertThat(outcome.locator("ul.conflicts li")).containsText(Fixtures.name(ana));
+        org.assertj.core.api.Assertions.assertThat(status(ben.client(), request)).isEqualTo("declined");
     }
 }

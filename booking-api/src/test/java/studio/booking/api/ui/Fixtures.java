@@ -31,6 +31,11 @@ final class Fixtures {
         return date.format(DateTimeFormatter.ofPattern("EEE, MMM d", Locale.US));
     }
 
+    /** "Thu, Feb 5", or "Thu, Feb 5, 2027" when not this year: as the UI writes a lesson's date. */
+    static String lessonDay(LocalDate date) {
+        return date.getYear() == LocalDate.now(NEW_YORK).getYear() ? day(date) : day(date) + ", " + date.getYear();
+    }
+
     /** "2:00 PM", as the UI writes a New York time. */
     static String time(String localTime) {
         return LocalTime.parse(localTime).format(TIME);
