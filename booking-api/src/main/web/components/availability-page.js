@@ -158,7 +158,10 @@ class AvailabilityPage extends LightElement {
     };
     if (form.get('effective_from')) body.effective_from = form.get('effective_from');
     if (form.get('effective_until')) body.effective_until = form.get('effective_until');
-    this.windowError = null;
+    this.windowError = body.end_time <= body.start_time ? 'The end must be after the start.'
+      : body.effective_until && body.effective_until < (body.effective_from ?? today(this.zone))
+        ? 'The last day must not be before the first.' : null;
+    if (this.windowError) return;
     await this._change('windowError', async () => {
       await post('/api/availability', body);
       this.outcome = { action: `Added ${WEEKDAYS[body.day_of_week]} ${body.start_time}–${body.end_time}.`, declined: [], conflicts: [] };
@@ -184,7 +187,8 @@ class AvailabilityPage extends LightElement {
     }
     if (this.kind === 'extra') body.slot_duration_minutes = Number(form.get('slot_duration_minutes'));
     if (form.get('reason')?.trim()) body.reason = form.get('reason').trim();
-    this.overrideError = null;
+    this.overrideError = body.start_time && body.end_time <= body.start_time ? 'The end must be after the start.' : null;
+    if (this.overrideError) return;
     const kind = this.kind;
     const what = { day: 'Blocked', hours: `Blocked ${body.start_time}–${body.end_time} on`, extra: 'Added extra hours on' }[kind];
     const save = async () => {

@@ -43,7 +43,12 @@ class AvailabilityUiTest {
         form.getByLabel("From").fill("14:00");
         form.getByLabel("To", new Locator.GetByLabelOptions().setExact(true)).fill("18:00");
         form.getByLabel("Slot length").selectOption("60");
+        form.getByLabel("To", new Locator.GetByLabelOptions().setExact(true)).fill("13:00");
         maria.button("Add weekly hours").click();
+        assertThat(maria.page().locator("#weekly-title ~ p.error")).hasText("The end must be after the start.");
+        form.getByLabel("To", new Locator.GetByLabelOptions().setExact(true)).fill("18:00");
+        maria.button("Add weekly hours").click();
+        assertThat(maria.page().locator("#weekly-title ~ p.error")).hasCount(0);
         Locator row = maria.page().locator("table.rows tr", new Page.LocatorOptions().setHasText("Tuesday"));
         assertThat(row).containsText("14:00–18:00");
         assertThat(row).containsText("60 min");
