@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -74,7 +75,7 @@ public class AuthController {
         // else ends instead, with its streams: they carry that member's bookings and messages
         HttpSession existing = request.getSession(false);
         Authentication before = SecurityContextHolder.getContext().getAuthentication();
-        if (existing != null && before != null && before.isAuthenticated()
+        if (existing != null && before != null && !(before instanceof AnonymousAuthenticationToken)
                 && !before.getName().equals(authentication.getName())) {
             existing.invalidate();
             existing = null;
