@@ -92,6 +92,7 @@ class AvailabilityPage extends LightElement {
   async _touched({ date, weekday, effectiveFrom, effectiveUntil, from, to, inside }) {
     const zone = this.zone;
     const first = [today(zone), effectiveFrom].filter(Boolean).sort().at(-1);
+    if (!date && effectiveUntil && effectiveUntil < first) return []; // hours that ended: nothing ahead
     const { data } = await get(`/api/bookings${query({ instructor_id: this.selected, status: 'pending,confirmed',
       start: date ?? first, end: date ?? effectiveUntil })}`);
     const now = Date.now();
