@@ -83,6 +83,10 @@ class AccessibilityUiTest {
         maria.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Availability")).click();
         maria.page().locator("table.rows").first().waitFor();
         scan(maria, "availability editor");
+        maria.page().locator("table.rows button.btn-danger").first().click();
+        maria.page().locator("dialog.review li").first().waitFor();
+        scan(maria, "availability change preview");
+        maria.button("Keep").click();
 
         Ui.Session owner = ui.signIn(Api.OWNER_EMAIL, Api.OWNER_PASSWORD);
         assertThat(owner.page().locator("instructor-pills button[data-instructor=all]")).hasAttribute("aria-pressed", "true");
