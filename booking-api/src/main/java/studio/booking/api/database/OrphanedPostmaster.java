@@ -46,8 +46,7 @@ final class OrphanedPostmaster {
         try (FileChannel lockFile = FileChannel.open(pgData.resolve(ZONKY_LOCK_FILE), CREATE, WRITE);
              FileLock lock = tryLock(lockFile)) {
             if (lock == null) {
-                throw new IllegalStateException("The data directory " + pgData
-                        + " is in use by another running application; give this one its own booking.data-dir");
+                throw new DataDirectoryInUseException(pgData);
             }
             stopOrphan(pgData);
         }

@@ -45,8 +45,11 @@ class OrphanedPostmasterTest {
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
 
             assertThatThrownBy(() -> EmbeddedPostgresStarter.start(dataDir))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("is in use by another running application");
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining("is in use by another running application")
+                    .satisfies(e -> assertThat(new DataDirectoryInUseException.Analyzer().analyze(
+                            new IllegalStateException("the context failed", e)).getAction())
+                            .as("what the failed start says to do").contains("--booking.data-dir="));
 
             assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("its postmaster runs on").hasValue(true);
             assertThat(app.isAlive()).isTrue();
