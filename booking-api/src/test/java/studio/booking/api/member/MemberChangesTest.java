@@ -57,6 +57,25 @@ class MemberChangesTest {
         book(member.client(), instructor.id(), slots.get(1));
     }
 
+    /** Seed 7.5, a subscription that ends mid-booking: new requests check the role, confirmed lessons stay. */
+    @Test
+    void a_member_demoted_to_guest_keeps_a_confirmed_lesson_and_may_still_cancel_it() {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        var slots = windowAndSlots(api, instructor, inDays(10), "10:00", "12:00", 60);
+        String lesson = book(member.client(), instructor.id(), slots.get(0));
+        instructor.client().post("/api/bookings/" + lesson + "/confirm", null).expect(200);
+
+        api.owner().patch("/api/members/" + member.id(), Map.of("role", "guest")).expect(200);
+
+        assertThat(status(member.client(), lesson)).isEqualTo("confirmed");
+        assertThat(member.client().get("/api/bookings?member_id=" + member.id()).expect(200).json().path("data"))
+                .hasSize(1);
+        member.client().post("/api/bookings", request(instructor.id(), slots.get(1))).problem(403);
+        member.client().post("/api/bookings/" + lesson + "/cancel", Map.of()).expect(200);
+        assertThat(status(member.client(), lesson)).isEqualTo("cancelled_by_member");
+    }
+
     @Test
     void deactivation_ends_the_session_blocks_sign_in_and_keeps_the_bookings() {
         Api.Member instructor = api.instructor();

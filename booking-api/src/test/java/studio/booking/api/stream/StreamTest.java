@@ -143,6 +143,32 @@ class StreamTest {
             instructors.await("booking", isBooking(id, "pending"), Duration.ofSeconds(2));
             instructor.client().post("/api/bookings/" + id + "/confirm", Map.of()).expect(200);
             members.await("booking", isBooking(id, "confirmed"), Duration.ofSeconds(2));
+            // seed 8, messaging: the other side's glow within 2 s
+            instructor.client().post("/api/bookings/" + id + "/messages", Map.of("content", "See you then")).expect(201);
+            members.await("unread", json -> json.path("booking_id").asString().equals(id)
+                    && json.path("unread").asBoolean(), Duration.ofSeconds(2));
+        }
+    }
+
+    /** Seed 7.4, two tabs: every stream a member holds gets the same changes. */
+    @Test
+    void R1_two_tabs_of_one_member_both_receive_every_change() {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate day = inDays(9);
+        api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "12:00", 60);
+        JsonNode slot = slots(member.client(), instructor.id(), day).get(0);
+        try (EventStream first = EventStream.open(member.client());
+             EventStream second = EventStream.open(member.client())) {
+            await().atMost(EventStream.PROMPTLY).until(() -> first.lastEventId() != null && second.lastEventId() != null);
+
+            String id = book(member.client(), instructor.id(), slot);
+            instructor.client().post("/api/bookings/" + id + "/confirm", Map.of()).expect(200);
+
+            for (EventStream tab : List.of(first, second)) {
+                tab.await("booking", isBooking(id, "confirmed"));
+                assertThat(summary(tab.events("booking"), Map.of())).containsExactly("booking:pending", "booking:confirmed");
+            }
         }
     }
 

@@ -123,6 +123,42 @@ class MemberBookingUiTest {
         org.assertj.core.api.Assertions.assertThat(booking.path("notes").asString()).isEqualTo("Cross-body lead, please");
     }
 
+    /** Seed 7.4: a double click on "Request lesson" makes one booking (the button is disabled while the request is out, and B1 answers a repeat with the same booking). */
+    @Test
+    void a_double_click_on_request_lesson_makes_one_booking(Ui ui) {
+        Api.Member instructor = api.instructor();
+        Api.Member member = api.member("member_full");
+        LocalDate date = inDays(4);
+        windowAndSlots(api, instructor, date, "14:00", "15:00", 60);
+
+        Ui.Session alex = ui.signIn(member.email(), Api.PASSWORD);
+        alex.pill(Fixtures.name(instructor)).openDay(date);
+        alex.slot("2:00 PM").click();
+        Locator dialog = alex.page().locator("dialog.request[open]");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Request lesson")).dblclick();
+
+        assertThat(dialog).isHidden();
+        assertThat(alex.slot("2:00 PM").locator(".badge")).hasText("Pending");
+        org.assertj.core.api.Assertions.assertThat(member.client().get("/api/bookings?member_id=" + member.id())
+                .expect(200).json().path("data")).hasSize(1);
+    }
+
+    /** Seed 7.5 and B1: a guest sees the calendar and its free times, but nothing to request them with. */
+    @Test
+    void a_guest_sees_the_free_times_but_no_way_to_request_them(Ui ui) {
+        Api.Member instructor = api.instructor();
+        Api.Member guest = api.member("guest");
+        LocalDate date = inDays(4);
+        windowAndSlots(api, instructor, date, "14:00", "16:00", 60);
+
+        Ui.Session visitor = ui.signIn(guest.email(), Api.PASSWORD);
+        visitor.pill(Fixtures.name(instructor)).openDay(date);
+
+        assertThat(visitor.panel().locator(".slot.static .when")).hasText(new String[]{"2:00 PM – 3:00 PM", "3:00 PM – 4:00 PM"});
+        assertThat(visitor.panel().locator("button.slot")).hasCount(0);
+        assertThat(visitor.page().getByText("Guests can look at the calendar; booking needs a membership.")).isVisible();
+    }
+
     @Test
     void a_confirmed_lesson_more_than_24_hours_away_is_cancelled_and_its_slot_freed(Ui ui) {
         Api.Member instructor = api.instructor();
