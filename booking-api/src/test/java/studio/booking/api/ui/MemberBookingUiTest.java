@@ -123,7 +123,10 @@ class MemberBookingUiTest {
         org.assertj.core.api.Assertions.assertThat(booking.path("notes").asString()).isEqualTo("Cross-body lead, please");
     }
 
-    /** Seed 7.4: a double click on "Request lesson" makes one booking (the button is disabled while the request is out, and B1 answers a repeat with the same booking). */
+    /**
+     * Seed 7.4: a double click on "Request lesson" makes one booking (the button is disabled while the
+     * request is out, and B1 answers a repeat with the same booking).
+     */
     @Test
     void a_double_click_on_request_lesson_makes_one_booking(Ui ui) {
         Api.Member instructor = api.instructor();
