@@ -12,8 +12,13 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,6 +145,44 @@ class BookingLifecycleTest {
         // seed 8: the slot is freed
         assertThat(starts(slots(a.client(), instructor.id(), date))).contains(hours.get(0).path("slot_start")
                 .asString());
+    }
+
+    /**
+     * Seed 7.1: the instructor confirms while the member cancels. Whichever comes first wins, the other
+     * is a 200 that still applies (a confirmed lesson more than 24 hours away may be cancelled) or a
+     * 409; never a 5xx, and the ledger frees the time either way.
+     */
+    @Test
+    void seed_7_1_an_instructor_confirming_while_the_member_cancels_ends_cancelled_and_frees_the_time()
+            throws Exception {
+        List<Lesson> lessons = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lessons.add(pending(12));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Lesson lesson : lessons) {
+                answers.add(pool.submit(() -> act(lesson.instructor().client(), lesson.id(), "confirm").status()));
+                answers.add(pool.submit(() -> act(lesson.member().client(), lesson.id(), "cancel").status()));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                int answer = answers.get(i).get(30, TimeUnit.SECONDS);
+                assertThat(answer).as(i % 2 == 0 ? "confirm" : "cancel").isIn(200, 409);
+                if (i % 2 == 1) {
+                    assertThat(answer).as("the member's cancel always applies: pending, or confirmed > 24 h away")
+                            .isEqualTo(200);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Lesson lesson : lessons) {
+            assertThat(status(lesson.member().client(), lesson.id())).isEqualTo("cancelled_by_member");
+            // the time is free in the ledger: another request for it is confirmed
+            String again = book(api.member("member_full").client(), lesson.instructor().id(), lesson.slot());
+            act(lesson.instructor().client(), again, "confirm").expect(200);
+        }
     }
 
     /** B8 with B2–B7: to a member of any role, another member's booking does not exist, whatever the action. */
