@@ -5,12 +5,15 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -43,11 +46,15 @@ class EventStoreTail implements SmartLifecycle {
     private static final long RETRY_MILLIS = 1000;
     private static final int MAX_BATCH = 64;
     private static final int NEXT_EVENT_WAIT_MILLIS = 10;
+    /** How far below the head a transaction may still be committing when the tail starts (other nodes'). */
+    static final int RECENT_INDEXES = 256;
 
     private record Stored(long globalIndex, TrackedEventMessage<?> event) {
     }
 
     private final EventStore eventStore;
+    private final EventSchema schema;
+    private final JdbcClient jdbc;
     private final StreamEvents streamEvents;
     private final StreamHub hub;
     private final int mapperThreads;
@@ -55,8 +62,11 @@ class EventStoreTail implements SmartLifecycle {
     private Thread thread;
     private ExecutorService mappers;
 
-    EventStoreTail(EventStore eventStore, StreamEvents streamEvents, StreamHub hub, StreamProperties properties) {
+    EventStoreTail(EventStore eventStore, EventSchema schema, JdbcClient jdbc, StreamEvents streamEvents, StreamHub hub,
+                   StreamProperties properties) {
         this.eventStore = eventStore;
+        this.schema = schema;
+        this.jdbc = jdbc;
         this.streamEvents = streamEvents;
         this.hub = hub;
         this.mapperThreads = properties.mapperThreads();
@@ -64,7 +74,7 @@ class EventStoreTail implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        TrackingToken head = eventStore.createHeadToken();
+        TrackingToken head = withRecentGaps(eventStore.createHeadToken());
         hub.begin(head == null ? 0 : Math.max(0, head.position().orElse(0)));
         running = true;
         AtomicInteger count = new AtomicInteger();
@@ -104,6 +114,36 @@ class EventStoreTail implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 2560;
+    }
+
+    /**
+     * The head as a token that still expects the indexes just below it that hold no event yet: on
+     * several nodes, a transaction of another node may have taken such an index and commit after this
+     * tail started. Axon's head token expects none, so that event would never be streamed here. Indexes
+     * that never fill (rolled back) are dropped by the event store's own gap cleaning.
+     */
+    private TrackingToken withRecentGaps(TrackingToken head) {
+        if (!(head instanceof GapAwareTrackingToken gapAware)) {
+            return head; // an empty store, or another event store (Axon Server's tokens have no gaps)
+        }
+        long index = gapAware.getIndex();
+        long lowest = Math.max(1, index - RECENT_INDEXES); // the store numbers its events from 1
+        List<Long> present = jdbc.sql("SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
+                        + " WHERE " + schema.globalIndexColumn() + " >= :lowest AND " + schema.globalIndexColumn()
+                        + " < :index")
+                .param("lowest", lowest).param("index", index)
+                .query(Long.class).list();
+        return GapAwareTrackingToken.newInstance(index, gapsBelow(index, lowest, present));
+    }
+
+    /** The indexes from {@code lowest} up to (not including) {@code index} that are not {@code present}. */
+    static SortedSet<Long> gapsBelow(long index, long lowest, Collection<Long> present) {
+        SortedSet<Long> gaps = new TreeSet<>();
+        for (long i = lowest; i < index; i++) {
+            gaps.add(i);
+        }
+        gaps.removeAll(present);
+        return gaps;
     }
 
     private void follow(TrackingToken from) {

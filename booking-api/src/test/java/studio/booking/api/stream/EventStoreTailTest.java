@@ -29,4 +29,10 @@ class EventStoreTailTest {
         assertThat(EventStoreTail.globalIndexOf(new GlobalSequenceTrackingToken(6), new GlobalSequenceTrackingToken(7)))
                 .isEqualTo(7);
     }
+
+    @Test
+    void R1_the_tail_starts_expecting_the_indexes_just_below_the_head_that_hold_no_event_yet() {
+        assertThat(EventStoreTail.gapsBelow(10, 5, List.of(5L, 6L, 8L))).containsExactly(7L, 9L);
+        assertThat(EventStoreTail.gapsBelow(3, 1, List.of(1L, 2L))).isEmpty();
+    }
 }
