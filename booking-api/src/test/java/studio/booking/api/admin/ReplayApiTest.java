@@ -196,7 +196,7 @@ class ReplayApiTest {
     void R3_R1_after_a_replay_open_streams_get_a_resync() {
         ApiClient member = api.member("member_full").client();
         try (EventStream stream = EventStream.open(member)) {
-            await().atMost(EventStream.PROMPTLY).until(() -> stream.lastEventId() != null);
+            stream.awaitConnected();
 
             replayAndAwait(api.owner());
 

@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * R1 with several nodes: a transaction of another node may hold an index just below the head this
@@ -54,7 +53,7 @@ class EventStoreTailStartTest {
             tail.stop();
             tail.start();
             try (EventStream stream = EventStream.open(api.member("member_full").client())) {
-                await().atMost(EventStream.PROMPTLY).until(() -> stream.lastEventId() != null);
+                stream.awaitConnected();
 
                 otherNode.commit();
 

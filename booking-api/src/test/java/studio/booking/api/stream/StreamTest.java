@@ -34,6 +34,7 @@ import static studio.booking.api.support.Lessons.fieldNames;
 import static studio.booking.api.support.Lessons.inDays;
 import static studio.booking.api.support.Lessons.request;
 import static studio.booking.api.support.Lessons.slots;
+import static studio.booking.api.support.Lessons.windowAndSlots;
 import static studio.booking.api.support.Lessons.with;
 
 /** API.md, Stream: rule R1 through a real HTTP client reading {@code GET /api/stream} (docs/stream.md). */
@@ -131,13 +132,11 @@ class StreamTest {
     void R1_a_change_reaches_the_other_sides_stream_within_2_seconds() {
         Api.Member instructor = api.instructor();
         Api.Member member = api.member("member_full");
-        LocalDate day = inDays(9);
-        api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "12:00", 60);
-        JsonNode slot = slots(member.client(), instructor.id(), day).get(0);
+        JsonNode slot = windowAndSlots(api, instructor, inDays(9), "10:00", "12:00", 60).get(0);
         try (EventStream instructors = EventStream.open(instructor.client());
              EventStream members = EventStream.open(member.client())) {
-            await().atMost(EventStream.PROMPTLY).until(() -> instructors.lastEventId() != null
-                    && members.lastEventId() != null);
+            instructors.awaitConnected();
+            members.awaitConnected();
 
             String id = book(member.client(), instructor.id(), slot);
             instructors.await("booking", isBooking(id, "pending"), Duration.ofSeconds(2));
@@ -155,12 +154,11 @@ class StreamTest {
     void R1_two_tabs_of_one_member_both_receive_every_change() {
         Api.Member instructor = api.instructor();
         Api.Member member = api.member("member_full");
-        LocalDate day = inDays(9);
-        api.window(instructor.client(), instructor.id(), dayOfWeek(day), "10:00", "12:00", 60);
-        JsonNode slot = slots(member.client(), instructor.id(), day).get(0);
+        JsonNode slot = windowAndSlots(api, instructor, inDays(9), "10:00", "12:00", 60).get(0);
         try (EventStream first = EventStream.open(member.client());
              EventStream second = EventStream.open(member.client())) {
-            await().atMost(EventStream.PROMPTLY).until(() -> first.lastEventId() != null && second.lastEventId() != null);
+            first.awaitConnected();
+            second.awaitConnected();
 
             String id = book(member.client(), instructor.id(), slot);
             instructor.client().post("/api/bookings/" + id + "/confirm", Map.of()).expect(200);
@@ -290,7 +288,7 @@ class StreamTest {
         String position;
         try (EventStream idle = EventStream.open(member.client())) {
             // no event, but the stream's first frame sets the id a browser reconnects with
-            await().atMost(EventStream.PROMPTLY).until(() -> idle.lastEventId() != null);
+            idle.awaitConnected();
             position = idle.lastEventId();
             assertThat(idle.events()).isEmpty();
         }
@@ -378,7 +376,7 @@ class StreamTest {
     void R1_signing_out_ends_the_sessions_streams() {
         Api.Member member = api.member("member_full");
         try (EventStream stream = EventStream.open(member.client())) {
-            await().atMost(EventStream.PROMPTLY).until(() -> stream.lastEventId() != null);
+            stream.awaitConnected();
             member.client().post("/api/auth/logout", Map.of()).expect(204);
             stream.awaitEnd();
         }
@@ -391,7 +389,7 @@ class StreamTest {
         Api.Member member = api.member("member_full");
         Api.Member other = api.member("member_limited");
         try (EventStream stream = EventStream.open(member.client())) {
-            await().atMost(EventStream.PROMPTLY).until(() -> stream.lastEventId() != null);
+            stream.awaitConnected();
             member.client().signIn(member.email(), Api.PASSWORD);
             assertThat(hub.openStreams(member.id())).as("the same member again: a renewed session").isOne();
 
@@ -408,12 +406,12 @@ class StreamTest {
         Api.Member member = api.member("member_full");
         ApiClient owner = api.owner();
         try (EventStream stream = EventStream.open(member.client())) {
-            await().atMost(EventStream.PROMPTLY).until(() -> stream.lastEventId() != null);
+            stream.awaitConnected();
             owner.patch("/api/members/" + member.id(), Map.of("role", "instructor")).expect(200);
             stream.awaitEnd();
         }
         try (EventStream asInstructor = EventStream.open(member.client())) {
-            await().atMost(EventStream.PROMPTLY).until(() -> asInstructor.lastEventId() != null);
+            asInstructor.awaitConnected();
             owner.patch("/api/members/" + member.id(), Map.of("active", false)).expect(200);
             asInstructor.awaitEnd();
         }
@@ -445,7 +443,7 @@ class StreamTest {
                 api.member("member_full").client(), api.instructor().client(), api.owner());
         for (ApiClient client : clients) {
             try (EventStream stream = EventStream.open(client)) {
-                await().atMost(EventStream.PROMPTLY).until(() -> stream.lastEventId() != null);
+                stream.awaitConnected();
             }
         }
     }

@@ -150,6 +150,12 @@ public final class EventStream implements AutoCloseable {
         return all.subList(0, all.indexOf(fence));
     }
 
+    /** Until the stream's first frame (the position it starts from) has arrived: it is registered then. */
+    public EventStream awaitConnected() {
+        Awaitility.await().atMost(PROMPTLY).until(() -> lastEventId != null);
+        return this;
+    }
+
     public void awaitEnd() {
         Awaitility.await().atMost(PROMPTLY).until(this::ended);
     }
