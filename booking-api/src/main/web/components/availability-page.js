@@ -17,8 +17,7 @@ class AvailabilityPage extends LightElement {
   static properties = {
     me: { attribute: false }, instructors: { state: true }, selected: { state: true }, availability: { state: true },
     error: { state: true }, windowError: { state: true }, overrideError: { state: true }, outcome: { state: true },
-    busy: { state: true }, length: { state: true }, kind: { state: true }, zone: { state: true },
-    review: { state: true },
+    busy: { state: true }, length: { state: true }, kind: { state: true }, review: { state: true },
   };
 
   constructor() {
@@ -50,29 +49,23 @@ class AvailabilityPage extends LightElement {
     return this.instructors?.find((i) => i.id === this.selected);
   }
 
+  /** The instructor's zone (the API answers the studio's for one who set none): the editor's times are in it. */
+  get zone() {
+    return this._instructor?.time_zone;
+  }
+
   async _load() {
     if (!this.selected) return;
     const id = this.selected;
     try {
-      const [data, zone] = await Promise.all([get(`/api/availability/${id}`), this._zoneOf(id)]);
+      const data = await get(`/api/availability/${id}`);
       if (id === this.selected) {
         this.availability = data;
-        this.zone = zone;
         this.error = null;
       }
     } catch (e) {
       if (id === this.selected) this.error = e.detail;
     }
-  }
-
-  /** The instructor's zone; one who set none has the studio's, which their calendar names. */
-  async _zoneOf(id) {
-    const own = this.instructors.find((i) => i.id === id)?.time_zone;
-    if (own) return own;
-    if (!this._studioZone) {
-      this._studioZone = get(`/api/calendar/${id}${query({ month: today().slice(0, 7) })}`).then((c) => c.time_zone);
-    }
-    return this._studioZone;
   }
 
   _select(id) {
